@@ -1,0 +1,61 @@
+/** Output contract: ring events on ringwatch.rings.v1 (or a JSONL file). The latest version of a ring is its state. */
+import { z } from 'zod';
+
+export const RingMember = z.object({
+  account_id: z.string(),
+  role: z.enum(['core', 'periphery']),
+  score: z.number().min(0).max(1),
+});
+
+export const Provenance = z.object({
+  code_version: z.string(),
+  param_hash: z.string(),
+  seed: z.number().int(),
+  model_id: z.string(),
+  model_sha256: z.string().optional(),
+});
+
+export const SignalName = z.enum([
+  'near_duplicate',
+  'semantic',
+  'co_target',
+  'lockstep',
+  'registration_burst',
+  'shared_device',
+  'shared_ip',
+  'mutual_engagement',
+]);
+export type SignalName = z.infer<typeof SignalName>;
+
+export const RingEvidence = z.object({
+  size: z.number().int(),
+  core_size: z.number().int(),
+  density: z.number(),
+  signal_contributions: z.record(z.string(), z.number()),
+  top_targets: z.array(z.object({ kind: z.string(), id: z.string(), accounts: z.number().int(), notes: z.number().int() })),
+  example_note_pairs: z.array(
+    z.object({ a: z.object({ account_id: z.string(), note_id: z.string() }), b: z.object({ account_id: z.string(), note_id: z.string() }), signal: z.string(), similarity: z.number() }),
+  ),
+  posting_histogram: z.object({ bucket_ms: z.number().int(), start: z.string(), counts: z.array(z.number().int()) }),
+  registration_spread: z.object({ known: z.number().int(), min: z.string().nullable(), max: z.string().nullable(), median_gap_ms: z.number().nullable(), within_24h_share: z.number() }),
+  shared_infrastructure: z.object({ devices: z.number().int(), accounts_on_shared_devices: z.number().int(), ip_prefixes: z.number().int(), accounts_on_shared_ip: z.number().int() }),
+  synchrony: z.number(),
+  target_concentration: z.number(),
+});
+
+export const RingEvent = z.object({
+  ring_id: z.string(),
+  version: z.number().int().positive(),
+  status: z.enum(['flagged', 'updated', 'retired']),
+  detected_at: z.string(),
+  updated_at: z.string(),
+  members: z.array(RingMember),
+  score: z.number().min(0).max(1),
+  evidence: RingEvidence,
+  provenance: Provenance,
+});
+
+export type RingMember = z.infer<typeof RingMember>;
+export type RingEvidence = z.infer<typeof RingEvidence>;
+export type RingEvent = z.infer<typeof RingEvent>;
+export type Provenance = z.infer<typeof Provenance>;
