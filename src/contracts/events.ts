@@ -1,7 +1,7 @@
 /**
  * Input contract v1 — the one source of truth for every event Ringwatch consumes.
  * JSON Schemas under schemas/ are generated from these definitions (npm run schemas).
- * Extra fields are allowed (passthrough) so producers can evolve ahead of us.
+ * Extra fields are allowed (accepted and ignored) so producers can evolve ahead of us.
  */
 import { z } from 'zod';
 
@@ -13,7 +13,7 @@ export const Timestamp = z.union([
 ]);
 
 export const TargetKind = z.enum(['product', 'merchant', 'brand', 'topic', 'url']);
-export const Target = z.object({ kind: TargetKind, id }).passthrough();
+export const Target = z.object({ kind: TargetKind, id });
 
 const base = {
   event_id: id,
@@ -35,7 +35,7 @@ export const AccountEvent = z
     verified: z.boolean().optional(),
     declared_partner: z.boolean().optional(),
   })
-  .passthrough();
+  ;
 
 export const NoteEvent = z
   .object({
@@ -54,7 +54,7 @@ export const NoteEvent = z
     device_id: id.optional(),
     ip_prefix: z.string().max(64).optional(),
   })
-  .passthrough();
+  ;
 
 export const InteractionEvent = z
   .object({
@@ -65,7 +65,7 @@ export const InteractionEvent = z
     target_account_id: id.optional(),
     text: z.string().max(8192).optional(),
   })
-  .passthrough()
+  
   .superRefine((e, ctx) => {
     if (e.action === 'follow' && !e.target_account_id)
       ctx.addIssue({ code: 'custom', path: ['target_account_id'], message: 'follow requires target_account_id' });

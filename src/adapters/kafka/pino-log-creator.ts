@@ -1,0 +1,42 @@
+import { logLevel, type logCreator, type LogEntry } from 'kafkajs';
+import type { Logger } from 'pino';
+
+/** kafkajs' level that lets through what the pino logger would print anyway. */
+export function kafkajsLogLevel(logger: Logger): logLevel {
+  switch (logger.level) {
+    case 'trace':
+    case 'debug':
+      return logLevel.DEBUG;
+    case 'info':
+      return logLevel.INFO;
+    case 'warn':
+      return logLevel.WARN;
+    case 'silent':
+      return logLevel.NOTHING;
+    default:
+      return logLevel.ERROR;
+  }
+}
+
+/** Routes kafkajs' logs into an injected pino logger (child `component: 'kafkajs'`). */
+export function pinoLogCreator(logger: Logger): logCreator {
+  const base = logger.child({ component: 'kafkajs' });
+  return () =>
+    ({ namespace, level, log }: LogEntry) => {
+      const { message, timestamp: _ts, logger: _name, ...extra } = log as LogEntry['log'] & { logger?: string };
+      const fields = { ns: namespace, ...extra };
+      switch (level) {
+        case logLevel.ERROR:
+          base.error(fields, message);
+          break;
+        case logLevel.WARN:
+          base.warn(fields, message);
+          break;
+        case logLevel.INFO:
+          base.info(fields, message);
+          break;
+        default:
+          base.debug(fields, message);
+      }
+    };
+}

@@ -1,0 +1,33 @@
+import { demoCommand } from './demo.ts';
+import { detectCommand } from './detect.ts';
+import { evalCommand } from './eval.ts';
+import { produceCommand } from './produce.ts';
+import { runCommand } from './run.ts';
+import { simulateCommand } from './simulate.ts';
+
+export type Command = (args: string[]) => Promise<number>;
+
+export const COMMANDS: Record<string, Command> = {
+  demo: demoCommand,
+  detect: detectCommand,
+  simulate: simulateCommand,
+  eval: evalCommand,
+  run: runCommand,
+  produce: produceCommand,
+};
+
+export function usage(): string {
+  return `Usage: ringwatch <command> [options]
+
+  demo                               generate a sample stream with known rings, detect, score against truth
+  detect --input F.jsonl[.gz] --out rings.jsonl [--dlq dlq.jsonl] [--config F] [--set k=v ...]
+                                     run the embedded engine over a file, in file order
+  simulate --scenario NAME --seed N --out events.jsonl.gz --truth truth.json
+                                     generate synthetic traffic with ground truth
+  eval --truth truth.json --rings rings.jsonl [--report DIR] [--gate]
+                                     precision/recall/false-flag/time-to-detection against ground truth
+  run --stage NAME|all --config FILE  run pipeline stages against Kafka (each stage its own consumer group)
+  produce --input F.jsonl[.gz] [--config FILE]
+                                     load a JSONL file into the input topics (routed by type)
+`;
+}

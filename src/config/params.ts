@@ -1,0 +1,104 @@
+/**
+ * Detection parameters: one frozen DEFAULTS object, validated overrides, and a stable hash that
+ * is stamped on every output (provenance). Changing any value changes the hash.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { INGEST_DEFAULTS } from '../stages/ingest/ingest-stage.ts';
+
+export const ParamsSchema = z.object({
+  seed: z.number().int(),
+  ingest: z.object({ maxEventBytes: z.number().int().positive(), allowedLatenessMs: z.number().int().nonnegative(), dedupeWindowMs: z.number().int().positive() }),
+  featurize: z.object({ simhashBits: z.literal(64) }),
+  link: z.object({
+    windowMs: z.number().int().positive(),
+    nearDupMaxBits: z.number().int().min(0).max(8),
+    nearDupMaxFanout: z.number().int().positive(),
+    coTargetMaxPosters: z.number().int().positive(),
+    lockstepWindowMs: z.number().int().positive(),
+    lockstepMaxEngagers: z.number().int().positive(),
+    registrationBurstMs: z.number().int().positive(),
+    weights: z.object({
+      near_duplicate: z.number(), semantic: z.number(), co_target: z.number(), lockstep: z.number(),
+      registration_burst: z.number(), shared_device: z.number(), shared_ip: z.number(), mutual_engagement: z.number(),
+    }),
+    edgeMinScore: z.number().min(0),
+    edgeMinSignals: z.number().int().min(1),
+  }),
+  cluster: z.object({
+    everyMs: z.number().int().positive(),
+    resolution: z.number().positive(),
+    minRingSize: z.number().int().min(2),
+    coreMinStrength: z.number().min(0).max(1),
+  }),
+  flag: z.object({
+    minScore: z.number().min(0).max(1),
+    updateMinMemberChange: z.number().min(0).max(1),
+    retireAfterMs: z.number().int().positive(),
+    stableIdMinOverlap: z.number().min(0).max(1),
+  }),
+});
+export type Params = z.infer<typeof ParamsSchema>;
+
+const HOUR = 3_600_000;
+
+export const DEFAULTS: Readonly<Params> = Object.freeze({
+  seed: 42,
+  ingest: { ...INGEST_DEFAULTS },
+  featurize: { simhashBits: 64 as const },
+  link: {
+    windowMs: 14 * 24 * HOUR,
+    nearDupMaxBits: 3,
+    nearDupMaxFanout: 50,
+    coTargetMaxPosters: 150,
+    lockstepWindowMs: 20 * 60_000,
+    lockstepMaxEngagers: 200,
+    registrationBurstMs: 72 * HOUR,
+    weights: {
+      near_duplicate: 1.0, semantic: 0.8, co_target: 1.0, lockstep: 1.0,
+      registration_burst: 0.5, shared_device: 0.5, shared_ip: 0.25, mutual_engagement: 1.0,
+    },
+    edgeMinScore: 2.0,
+    edgeMinSignals: 2,
+  },
+  cluster: { everyMs: 30 * 60_000, resolution: 1.0, minRingSize: 4, coreMinStrength: 0.5 },
+  flag: { minScore: 0.6, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
+});
+
+/** Deep-merge overrides (from a config file, env or --set) onto DEFAULTS and validate once. */
+export function resolveParams(overrides: unknown = {}): Params {
+  const merged = deepMerge(structuredClone(DEFAULTS) as unknown as Record<string, unknown>, (overrides ?? {}) as Record<string, unknown>);
+  return ParamsSchema.parse(merged);
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(over)) {
+    const b = base[k];
+    base[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return base;
+}
+
+/** Parse `a.b.c=value` into a nested override (value parsed as JSON when it parses, else string). */
+export function parseSet(assignment: string): Record<string, unknown> {
+  const eq = assignment.indexOf('=');
+  if (eq < 1) throw new Error(`--set expects key=value, got ${assignment}`);
+  const path = assignment.slice(0, eq).split('.');
+  const raw = assignment.slice(eq + 1);
+  let value: unknown;
+  try { value = JSON.parse(raw); } catch { value = raw; }
+  const root: Record<string, unknown> = {};
+  let cur = root;
+  path.forEach((k, i) => { if (i === path.length - 1) cur[k] = value; else cur = (cur[k] = {}) as Record<string, unknown>; });
+  return root;
+}
+
+export function stableStringify(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
+  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableStringify((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+export function paramHash(p: Params): string {
+  return createHash('sha256').update(stableStringify(p)).digest('hex').slice(0, 16);
+}

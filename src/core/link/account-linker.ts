@@ -1,0 +1,229 @@
+/**
+ * Account-pair evidence from every event type. Pure: events in (in event-time order), pair
+ * evidence out. Each signal is general — similarity, timing, shared targets, engagement,
+ * registration, infrastructure — and popular items are down-weighted IDF-style so that a viral
+ * product or a celebrity's note does not link everyone who touched it.
+ *
+ * Signals (see docs/detection.md):
+ *  - near_duplicate: SimHash within k bits (Manku et al. 2007 permuted tables), 1 - d/(k+1), damped by fan-out;
+ *  - semantic: embedding cosine ≥ threshold (when a model is loaded);
+ *  - co_target: both posted about the same target within the window, weight 1/log2(2 + posters);
+ *  - lockstep: both engaged the same note within minutes (CopyCatch / SynchroTrap), weight 1/log2(2 + engagers);
+ *  - mutual_engagement: one engaged the other's note or followed them, damped by the author's audience;
+ *  - registration_burst, shared_device, shared_ip: static pair facts applied when edges are scored.
+ */
+import type { Params } from '../../config/params.ts';
+import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote } from '../../contracts/normalized.ts';
+import { PairStore, type DynamicSignal, type Pair } from './pair-store.ts';
+import { WindowedLists } from './windowed-list.ts';
+import type { NearDupIndex } from './near-dup-index.ts';
+import { scoreEdge, type EdgeRecord } from './score-edge.ts';
+
+export interface AccountFacts {
+  registered_at?: number;
+  devices: string[];
+  ips: string[];
+}
+
+interface NoteRef {
+  ts: number;
+  note_id: string;
+  account_id: string;
+}
+interface Engagement {
+  ts: number;
+  account_id: string;
+}
+
+const MAX_FACT_VALUES = 4;
+
+export class AccountLinker {
+  readonly pairs: PairStore;
+  readonly facts = new Map<string, AccountFacts>();
+  private readonly targets: WindowedLists<NoteRef>;
+  private readonly engagers: WindowedLists<Engagement>;
+  private readonly noteAuthor = new Map<string, NoteRef>();
+  private readonly audience = new Map<string, number>(); // author → engagements received (decay-free count, window-pruned roughly)
+  private readonly noteOrder: NoteRef[] = [];
+  private noteHead = 0;
+  private now = 0;
+
+  constructor(private readonly p: Params['link'], private readonly index: NearDupIndex) {
+    this.pairs = new PairStore(p.windowMs / 2);
+    this.targets = new WindowedLists<NoteRef>(p.windowMs);
+    this.engagers = new WindowedLists<Engagement>(p.lockstepWindowMs);
+  }
+
+  observe(ev: FeaturedEvent): void {
+    this.now = Math.max(this.now, ev.ts);
+    if (ev.type === 'account') this.onAccount(ev as NormalizedAccount);
+    else if (ev.type === 'note') this.onNote(ev as FeaturedEvent & NormalizedNote);
+    else this.onInteraction(ev as NormalizedInteraction);
+  }
+
+  private factsOf(id: string): AccountFacts {
+    let f = this.facts.get(id);
+    if (!f) this.facts.set(id, (f = { devices: [], ips: [] }));
+    return f;
+  }
+
+  /** Accounts whose facts changed since the last takeChangedFacts(). */
+  readonly changedFacts = new Set<string>();
+
+  private remember(id: string, device?: string, ip?: string): void {
+    if (!device && !ip) return;
+    const f = this.factsOf(id);
+    if (device && !f.devices.includes(device) && f.devices.length < MAX_FACT_VALUES) {
+      f.devices.push(device);
+      this.changedFacts.add(id);
+    }
+    if (ip && !f.ips.includes(ip) && f.ips.length < MAX_FACT_VALUES) {
+      f.ips.push(ip);
+      this.changedFacts.add(id);
+    }
+  }
+
+  private onAccount(ev: NormalizedAccount): void {
+    if (ev.action === 'delete') return;
+    const f = this.factsOf(ev.account_id);
+    const before = f.registered_at;
+    if (ev.registered_at !== undefined) f.registered_at = ev.registered_at;
+    else if (ev.action === 'register' && f.registered_at === undefined) f.registered_at = ev.ts;
+    if (f.registered_at !== before) this.changedFacts.add(ev.account_id);
+    this.remember(ev.account_id, ev.device_id, ev.ip_prefix);
+  }
+
+  private onNote(ev: FeaturedEvent & NormalizedNote): void {
+    this.remember(ev.account_id, ev.device_id, ev.ip_prefix);
+    if (ev.action === 'delete') {
+      this.index.remove(ev.note_id);
+      return;
+    }
+    const ref: NoteRef = { ts: ev.ts, note_id: ev.note_id, account_id: ev.account_id };
+    if (ev.action === 'publish') {
+      this.noteAuthor.set(ev.note_id, ref);
+      this.noteOrder.push(ref);
+      this.expireNotes();
+      // co_target: each distinct target once per note
+      const seen = new Set<string>();
+      for (const t of ev.targets) {
+        const key = `${t.kind}:${t.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const posters = this.targets.get(key, ev.ts);
+        const distinct = new Set<string>();
+        for (const r of posters) if (r.account_id !== ev.account_id) distinct.add(r.account_id);
+        if (distinct.size > 0 && distinct.size <= this.p.coTargetMaxPosters) {
+          const w = 1 / Math.log2(2 + distinct.size);
+          for (const other of distinct) this.pairs.add(ev.account_id, other, 'co_target', w, ev.ts);
+        }
+        posters.push(ref);
+        if (posters.length === 1) this.targets.push(key, ref);
+      }
+    }
+    const fp = ev.features?.simhash;
+    if (fp) {
+      const hits = this.index.query(fp, this.p.nearDupMaxBits).filter((h) => {
+        const r = this.noteAuthor.get(h.id);
+        return r !== undefined && r.account_id !== ev.account_id;
+      });
+      if (hits.length > 0 && hits.length <= this.p.nearDupMaxFanout) {
+        const damp = 1 / Math.log2(1 + hits.length);
+        for (const h of hits) {
+          const r = this.noteAuthor.get(h.id)!;
+          const sim = 1 - h.distance / 64;
+          const w = (1 - h.distance / (this.p.nearDupMaxBits + 1)) * damp;
+          this.pairs.add(ev.account_id, r.account_id, 'near_duplicate', w, ev.ts, { signal: 'near_duplicate', a_note: ev.note_id, b_note: h.id, similarity: round3(sim) });
+        }
+      }
+      if (ev.action === 'publish') this.index.insert(ev.note_id, fp);
+    }
+  }
+
+  /** Semantic neighbours found by the featurize stage's embedding index (optional signal). */
+  addSemantic(a: string, aNote: string, b: string, bNote: string, cosine: number, ts: number, fanout: number): void {
+    const w = (cosine - 0.8) / 0.2 / Math.log2(1 + Math.max(1, fanout));
+    this.pairs.add(a, b, 'semantic', Math.max(0, w), ts, { signal: 'semantic', a_note: aNote, b_note: bNote, similarity: round3(cosine) });
+  }
+
+  private onInteraction(ev: NormalizedInteraction): void {
+    if (ev.action === 'follow') {
+      const target = ev.target_account_id!;
+      const n = this.bumpAudience(target);
+      this.pairs.add(ev.account_id, target, 'mutual_engagement', 0.5 / Math.log2(1 + n), ev.ts);
+      return;
+    }
+    const noteId = ev.note_id!;
+    const author = this.noteAuthor.get(noteId);
+    const list = this.engagers.get(noteId, ev.ts);
+    if (list.some((e) => e.account_id === ev.account_id)) return; // one engagement per account per note counts once
+    if (list.length > 0 && list.length <= this.p.lockstepMaxEngagers) {
+      const w = 1 / Math.log2(2 + list.length);
+      for (const e of list) this.pairs.add(ev.account_id, e.account_id, 'lockstep', w, ev.ts);
+    }
+    if (list.length === 0) this.engagers.push(noteId, { ts: ev.ts, account_id: ev.account_id });
+    else list.push({ ts: ev.ts, account_id: ev.account_id });
+    if (author && author.account_id !== ev.account_id) {
+      const n = this.bumpAudience(author.account_id);
+      this.pairs.add(ev.account_id, author.account_id, 'mutual_engagement', 1 / Math.log2(1 + n), ev.ts);
+    }
+  }
+
+  private bumpAudience(author: string): number {
+    const n = (this.audience.get(author) ?? 0) + 1;
+    this.audience.set(author, n);
+    return n;
+  }
+
+  private expireNotes(): void {
+    const horizon = this.now - this.p.windowMs;
+    while (this.noteHead < this.noteOrder.length && this.noteOrder[this.noteHead].ts < horizon) {
+      const r = this.noteOrder[this.noteHead++];
+      if (this.noteAuthor.get(r.note_id) === r) this.noteAuthor.delete(r.note_id);
+      this.index.remove(r.note_id);
+    }
+    if (this.noteHead > 65_536) {
+      this.noteOrder.splice(0, this.noteHead);
+      this.noteHead = 0;
+    }
+  }
+
+  /** Score every pair touched since the last call; return edges that crossed (or fell back below) the bar. */
+  takeEdges(ts: number): EdgeRecord[] {
+    const out: EdgeRecord[] = [];
+    const keys = [...this.pairs.dirty].sort();
+    this.pairs.dirty.clear();
+    for (const k of keys) {
+      const pair = this.pairs.pairs.get(k);
+      if (!pair) continue;
+      this.pairs.decay(pair, ts);
+      const edge = scoreEdge(pair, this.pairs.values(pair), this.facts.get(pair.a), this.facts.get(pair.b), this.p, ts);
+      if (edge.strong || pair.emitted) {
+        pair.emitted = edge.strong;
+        out.push(edge);
+      }
+    }
+    return out;
+  }
+
+  /** Re-score every edge currently in the graph (evidence decays with time even without new events). */
+  refreshEmitted(): void {
+    for (const [k, p] of this.pairs.pairs) if (p.emitted) this.pairs.dirty.add(k);
+  }
+
+  /** Housekeeping on watermark: forget stale per-target and per-note lists and dead pairs. */
+  sweep(ts: number): void {
+    this.targets.sweep(ts);
+    this.engagers.sweep(ts);
+    this.pairs.prune(ts, 0.05);
+    for (const [k, n] of this.audience) if (n <= 1) this.audience.delete(k);
+  }
+
+  pairSignals(pair: Pair): Record<DynamicSignal, number> {
+    return this.pairs.values(pair);
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

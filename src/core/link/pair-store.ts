@@ -1,0 +1,80 @@
+/**
+ * Account-pair evidence, per signal, with exponential time decay (half-life = window / 2) so the
+ * graph is a sliding window without re-scanning history. Pure data structure.
+ */
+import type { SignalName } from '../../contracts/ring.ts';
+
+export const DYNAMIC_SIGNALS = ['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const;
+export type DynamicSignal = (typeof DYNAMIC_SIGNALS)[number];
+const IDX: Record<DynamicSignal, number> = { near_duplicate: 0, semantic: 1, co_target: 2, lockstep: 3, mutual_engagement: 4 };
+
+export interface PairExample {
+  signal: SignalName;
+  a_note: string;
+  b_note: string;
+  similarity: number;
+}
+
+export interface Pair {
+  a: string;
+  b: string;
+  v: Float64Array;
+  t: number;
+  examples: PairExample[];
+  emitted: boolean;
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+}
+
+export class PairStore {
+  readonly pairs = new Map<string, Pair>();
+  readonly dirty = new Set<string>();
+  private readonly lambda: number;
+
+  constructor(halfLifeMs: number) {
+    this.lambda = Math.LN2 / halfLifeMs;
+  }
+
+  add(a: string, b: string, signal: DynamicSignal, w: number, ts: number, example?: PairExample): void {
+    if (a === b || w <= 0) return;
+    const key = pairKey(a, b);
+    let p = this.pairs.get(key);
+    if (!p) {
+      const [x, y] = a < b ? [a, b] : [b, a];
+      p = { a: x, b: y, v: new Float64Array(DYNAMIC_SIGNALS.length), t: ts, examples: [], emitted: false };
+      this.pairs.set(key, p);
+    } else this.decay(p, ts);
+    p.v[IDX[signal]] += w;
+    if (example && p.examples.length < 3 && !p.examples.some((e) => e.signal === example.signal && e.a_note === example.a_note)) {
+      p.examples.push(a < b ? example : { ...example, a_note: example.b_note, b_note: example.a_note });
+    }
+    this.dirty.add(key);
+  }
+
+  /** Bring a pair's values forward to event time `ts`. */
+  decay(p: Pair, ts: number): void {
+    if (ts <= p.t) return;
+    const f = Math.exp(-this.lambda * (ts - p.t));
+    for (let i = 0; i < p.v.length; i++) p.v[i] *= f;
+    p.t = ts;
+  }
+
+  values(p: Pair): Record<DynamicSignal, number> {
+    const out = {} as Record<DynamicSignal, number>;
+    for (const s of DYNAMIC_SIGNALS) out[s] = p.v[IDX[s]];
+    return out;
+  }
+
+  /** Drop pairs whose evidence has decayed to nothing and that were never emitted. */
+  prune(ts: number, floor: number): void {
+    for (const [k, p] of this.pairs) {
+      if (p.emitted) continue;
+      this.decay(p, ts);
+      let sum = 0;
+      for (let i = 0; i < p.v.length; i++) sum += p.v[i];
+      if (sum < floor) this.pairs.delete(k);
+    }
+  }
+}

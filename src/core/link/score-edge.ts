@@ -1,0 +1,66 @@
+/**
+ * Turn a pair's per-signal evidence into a weighted edge. An edge is "strong" — enters the
+ * account graph — when its weighted evidence reaches `edgeMinScore` from at least
+ * `edgeMinSignals` distinct signals: one coincidence (a shared household device, one viral
+ * product, one repost) never links two accounts by itself.
+ */
+import type { Params } from '../../config/params.ts';
+import type { SignalName } from '../../contracts/ring.ts';
+import type { AccountFacts } from './account-linker.ts';
+import type { DynamicSignal, Pair, PairExample } from './pair-store.ts';
+
+export interface EdgeRecord {
+  kind: 'edge';
+  a: string;
+  b: string;
+  ts: number;
+  strong: boolean;
+  /** Weighted contribution of each signal to `weight`. */
+  signals: Partial<Record<SignalName, number>>;
+  weight: number;
+  examples: PairExample[];
+}
+
+/** A signal counts as present when its raw evidence reaches this much (≈ one clear occurrence). */
+const PRESENT = 0.45;
+/** Saturation: a signal's contribution is w · (1 - e^(-x / SAT)) · SAT·… so no single signal dominates unbounded. */
+const SAT = 3;
+
+export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: AccountFacts | undefined, fb: AccountFacts | undefined, p: Params['link'], ts: number): EdgeRecord {
+  const signals: Partial<Record<SignalName, number>> = {};
+  let weight = 0;
+  let present = 0;
+  for (const s of Object.keys(v) as DynamicSignal[]) {
+    const x = v[s];
+    if (x <= 0) continue;
+    const c = p.weights[s] * SAT * (1 - Math.exp(-x / SAT));
+    if (c > 0) {
+      signals[s] = round3(c);
+      weight += c;
+      if (x >= PRESENT) present++;
+    }
+  }
+  if (weight > 0 && fa && fb) {
+    if (fa.registered_at !== undefined && fb.registered_at !== undefined && Math.abs(fa.registered_at - fb.registered_at) <= p.registrationBurstMs) {
+      signals.registration_burst = p.weights.registration_burst;
+      weight += p.weights.registration_burst;
+      present++;
+    }
+    if (fa.devices.some((d) => fb.devices.includes(d))) {
+      signals.shared_device = p.weights.shared_device;
+      weight += p.weights.shared_device;
+      present++;
+    }
+    if (fa.ips.some((d) => fb.ips.includes(d))) {
+      signals.shared_ip = p.weights.shared_ip;
+      weight += p.weights.shared_ip;
+      present++;
+    }
+  }
+  const strong = weight >= p.edgeMinScore && present >= p.edgeMinSignals;
+  return { kind: 'edge', a: pair.a, b: pair.b, ts, strong, signals, weight: round3(weight), examples: pair.examples };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

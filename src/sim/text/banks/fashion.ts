@@ -1,0 +1,47 @@
+import { bank, type CategoryBank } from '../bank-types.ts';
+
+export const FASHION: CategoryBank = {
+  key: 'fashion',
+  zh: bank({
+    types: '阔腿裤|连衣裙|卫衣|小白鞋|托特包|防晒衣|羊毛大衣|牛仔裤|针织开衫|运动鞋|半身裙|衬衫|羽绒服|帆布包|发夹',
+    series: '法式|复古|通勤|垂感|高腰|oversize|韩系|日系|新中式|美式|极简|温柔|学院风|落肩|小香风',
+    attrs: [
+      '版型特别好|上身很显瘦|遮肉效果一级棒|梨形身材穿也很好看|显腿长',
+      '面料很舒服|摸起来软软的|透气不闷|一点都不扎|垂感很好',
+      '做工很精致|走线很整齐|没有线头|细节处理得很用心',
+      '很百搭|怎么搭都好看|通勤约会都能穿|配裙子配裤子都可以',
+      '颜色很正|和图片没有色差|这个颜色很显白|黄皮穿也不显黑',
+      '性价比很高|这个价格买到真的很值|质量不输专柜|比实体店便宜很多',
+      '穿着很舒服|走一天路脚都不累|很轻便|完全不磨脚',
+      '很保暖|零下几度穿着也不冷|轻薄但很暖和',
+      '容量很大|电脑都能装下|通勤装东西很方便',
+    ],
+    cons: '有点起球|尺码偏大，建议拍小一码|洗了一次有点缩水|颜色比图片暗一点|有点透|味道有点大，要洗一下|鞋底有点硬|物流很慢|容易皱',
+    scenes: '每天通勤上班|周末约会|春秋换季|出去旅游拍照|上课的时候|冬天出门|见家长|去面试|逛街的时候|参加婚礼',
+    details: '我身高一米{n}|我是梨形身材|我是小个子|我比较胖|我是黄黑皮|我平时穿衣服偏简约风|我腿比较粗|我肩膀比较宽|我是上班族穿搭以舒服为主',
+    hooks: '今天下单立减{n}元|新款首发价|买两件打八折|原创设计款|工厂直供|{n}天无理由退换|主播同款',
+    tags: '穿搭|每日穿搭|通勤穿搭|显瘦穿搭|小个子穿搭|梨形身材|好物分享|平价穿搭|秋冬穿搭|微胖穿搭|ootd',
+    titles: '显瘦{n}斤的{T}|小个子穿{T}也好看|回购{n}件的{T}｜{P}|{P}上身分享|通勤必备{T}|梨形身材救星！{P}|平价{T}挖到宝了',
+  }),
+  en: bank({
+    types: 'wide-leg pants|midi dress|hoodie|white sneakers|tote bag|sun protection jacket|wool coat|jeans|cardigan|running shoes|skirt|button-down shirt|puffer jacket|canvas bag|hair clip',
+    series: 'French|Vintage|Workwear|Drapey|High-Rise|Oversized|Minimal|Cozy|Preppy|Relaxed|Tailored|Everyday',
+    attrs: [
+      'the fit is so flattering|it makes my legs look longer|it hides everything i want hidden|it looks great on a pear shape',
+      'the fabric feels amazing|it is soft and breathable|it does not itch at all|the drape is beautiful',
+      'the stitching is really neat|no loose threads anywhere|the details are well made',
+      'it goes with everything|i can wear it to work and on dates|it works with skirts and pants',
+      'the color is true to the photos|this shade is really flattering on warm skin tones',
+      'it is amazing value|the quality rivals department store brands|it is way cheaper than in stores',
+      'it is really comfortable|i walked all day with no blisters|it is so light',
+      'it is really warm|i was fine in below zero weather|it is thin but warm',
+      'it holds so much|my laptop fits easily',
+    ],
+    cons: 'it pills a bit|it runs large so size down|it shrank after one wash|the color is darker than the photos|it is slightly see-through|it had a strong smell at first|the sole is a little stiff|it wrinkles easily',
+    scenes: 'for my daily commute|on date nights|for spring and autumn|on vacation photos|for classes|on cold winter days|meeting the parents|for job interviews|for a wedding',
+    details: 'i am {n} cm tall|i am pear shaped|i am petite|i am plus size|i have warm undertones|i dress pretty minimal|i have broad shoulders|comfort is my priority for work',
+    hooks: 'order today for {n} off|launch price on the new drop|20% off when you buy two|original design|{n}-day free returns|the livestream exclusive color',
+    tags: 'ootd|outfitideas|workwear|petitefashion|midsizefashion|affordablefashion|styleinspo|falloutfits',
+    titles: 'the {T} that took {n} pounds off visually|petite friendly {T}|i own {n} of this {T}|{P} try-on|work outfit staple: {P}|affordable {T} find',
+  }),
+};

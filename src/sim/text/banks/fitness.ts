@@ -1,0 +1,47 @@
+import { bank, type CategoryBank } from '../bank-types.ts';
+
+export const FITNESS: CategoryBank = {
+  key: 'fitness',
+  zh: bank({
+    types: '瑜伽垫|蛋白粉|跳绳|筋膜枪|运动内衣|代餐奶昔|哑铃|瑜伽裤|健身手套|运动手环|弹力带|跑步鞋|电解质水|健腹轮',
+    series: '防滑|乳清|计数|静音|高强度|无痕|轻量|可调节|专业|燃脂|缓震|女子',
+    attrs: [
+      '防滑效果很好|出汗了也不打滑|做平板支撑手不会滑',
+      '支撑性很强|跳操的时候很稳|跑步也不晃',
+      '效果很明显|坚持一个月瘦了{n}斤|腰围小了一圈|体脂降了不少',
+      '口感很好|冲出来不结块|不像别的那么腥|巧克力味很好喝',
+      '质量很好|很耐用|用了半年没有变形|做工很扎实',
+      '很舒服|面料很亲肤|穿一天都不勒|弹性很好',
+      '性价比很高|比健身房卖的便宜多了|这个价位很良心',
+      '很方便|在家就能练|放在宿舍也不占地方|随时随地都能用',
+      '放松效果很好|练完腿用一下酸痛少了很多|肩颈按完很舒服',
+    ],
+    cons: '有点重|味道有点大要散一散|尺码偏小|噪音有点大|颜色容易脏|太甜了|需要配合饮食|充电口容易松',
+    scenes: '每天下班回家练半小时|减脂期|刚开始健身的时候|周末去户外跑步|在宿舍里锻炼|产后恢复的时候|练完腿第二天|早起晨跑',
+    details: '我是健身小白|我在减脂|我坚持健身{n}年了|我是产后妈妈|我膝盖不太好|我平时久坐|我是跑步爱好者|我喜欢在家练',
+    hooks: '今天下单立减{n}元|健身教练都在用|买一送摇摇杯|每份含{n}克蛋白质|{n}天无效退款|新品首发价',
+    tags: '健身|减脂|居家健身|瑜伽|跑步|健身打卡|蛋白粉|运动装备|好物分享|自律',
+    titles: '健身{n}年，这个{T}最好用|减脂期必备{T}|{P}真实使用感受|居家健身好物｜{P}|新手入门{T}推荐|练了{n}天的变化',
+  }),
+  en: bank({
+    types: 'yoga mat|protein powder|jump rope|massage gun|sports bra|meal replacement shake|dumbbells|leggings|gym gloves|fitness tracker|resistance bands|running shoes|electrolyte mix|ab roller',
+    series: 'Grip|Whey|Smart Count|Quiet|High Impact|Seamless|Featherlight|Adjustable|Pro|Lean|Cushion',
+    attrs: [
+      'the grip is excellent|it does not slip even when i sweat|my hands stay put in planks',
+      'the support is great|it stays in place during jumping jacks|no bouncing on runs',
+      'the results are real|i lost {n} pounds in a month|my waist is an inch smaller',
+      'it tastes really good|it mixes without clumps|the chocolate flavor is great',
+      'it is really durable|still in shape after six months|the build is solid',
+      'it is very comfortable|the fabric feels soft|it does not dig in|the stretch is great',
+      'great value|way cheaper than the gym shop|honest pricing',
+      'it is so convenient|i can work out at home|it fits in my dorm',
+      'it helps recovery a lot|my legs are less sore after leg day|it melts the tension in my shoulders',
+    ],
+    cons: 'it is heavy|it smells at first|it runs small|it is kind of loud|it shows dirt easily|it is too sweet|the charging port feels loose',
+    scenes: 'after work every day|during my cut|when i started working out|on weekend outdoor runs|in my dorm|postpartum|the day after leg day|on early morning runs',
+    details: 'i am new to the gym|i am cutting right now|i have trained for {n} years|i am a postpartum mom|my knees are bad|i sit all day|i am a runner|i prefer home workouts',
+    hooks: '{n} off if you order today|trainers use it|free shaker bottle|{n} g of protein per serving|{n}-day money back guarantee|launch price',
+    tags: 'fitness|homeworkout|weightloss|yoga|running|gymlife|protein|fitfam|workoutgear',
+    titles: '{n} years of lifting and this {T} is my favorite|must-have {T} for a cut|{P} honest review|home workout essential: {P}|beginner {T} picks',
+  }),
+};

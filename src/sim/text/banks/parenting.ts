@@ -1,0 +1,47 @@
+import { bank, type CategoryBank } from '../bank-types.ts';
+
+export const PARENTING: CategoryBank = {
+  key: 'parenting',
+  zh: bank({
+    types: '纸尿裤|奶粉|儿童餐椅|绘本|婴儿推车|辅食机|学饮杯|儿童牙刷|安抚奶嘴|儿童防晒|早教卡|爬行垫|儿童水杯|婴儿湿巾',
+    series: '超薄|拉拉裤|有机|一段|二段|轻便|可折叠|硅胶|启蒙|分级|恒温|无香',
+    attrs: [
+      '宝宝很喜欢|娃一拿到就不撒手|孩子每天都要看|娃吃得很香',
+      '很安全|材质很放心|没有尖角|边角都做了圆润处理',
+      '很透气|夏天用屁屁也不红|一晚上都不漏|吸收很快表面很干爽',
+      '很轻便|单手就能收车|放后备箱不占地方|带出门很方便',
+      '好清洗|拆开冲一下就干净|不藏污|可以高温消毒',
+      '对宝妈很友好|解放双手|哄睡轻松多了|省了我好多时间',
+      '性价比很高|比母婴店便宜|囤货很划算|质量不输进口的',
+      '设计很贴心|细节考虑得很周到|尺寸刚好适合宝宝',
+      '宝宝肠胃适应得很好|不上火|便便很正常|吃了没有过敏',
+    ],
+    cons: '价格偏贵|尺码偏小|味道有点重|有点重|配件容易丢|颜色选择少|说明书不清楚|发货很慢|用久了有点变形',
+    scenes: '宝宝六个月开始加辅食|晚上起夜喂奶的时候|带娃出门遛弯|宝宝出牙期|换季宝宝容易过敏的时候|刚从月子中心回家|上班之后交给老人带|宝宝开始学走路的时候',
+    details: '我家是男宝|我家女宝{n}个月了|我是新手妈妈|我家宝宝是敏感肌|我是二胎妈妈|我白天上班娃给老人带|我家娃比较挑食|我是全职妈妈',
+    hooks: '母婴店同款今天立减{n}元|通过了欧盟安全认证|新客试用装只要{n}元|买两箱送湿巾|儿科医生推荐|{n}天无理由退换',
+    tags: '育儿|宝妈日常|母婴好物|新手妈妈|辅食|带娃|育儿经验|宝宝用品|绘本推荐|早教',
+    titles: '新手妈妈必看！{T}推荐|用了{n}包的{T}｜{P}|宝宝超爱的{T}|带娃神器！{P}|{P}真实使用感受|二胎妈妈的{T}选择',
+  }),
+  en: bank({
+    types: 'diapers|formula|high chair|picture books|stroller|baby food maker|sippy cup|kids toothbrush|pacifier|kids sunscreen|flash cards|play mat|water bottle|baby wipes',
+    series: 'Ultra Thin|Pull-Up|Organic|Stage 1|Stage 2|Compact|Foldable|Silicone|Early Learning|Gentle|Unscented',
+    attrs: [
+      'my baby loves it|my toddler carries it everywhere|we read it every night|she eats so much better now',
+      'it feels really safe|the materials are reassuring|no sharp edges anywhere',
+      'it is super breathable|no diaper rash even in summer|zero leaks overnight',
+      'it is so light|it folds with one hand|it barely takes trunk space',
+      'it is easy to clean|you can sterilize it|no gunk hiding anywhere',
+      'it makes mom life easier|bedtime got so much easier|it saves me so much time',
+      'great value|cheaper than the baby store|stocking up is worth it',
+      'the design is thoughtful|every detail is well considered',
+      'it was easy on his tummy|no allergic reaction at all',
+    ],
+    cons: 'it is pricey|it runs small|it has a smell|it is heavy|small parts get lost|not many colors|shipping was slow|it warped after a while',
+    scenes: 'when we started solids|during night feeds|on walks with the baby|during teething|when allergy season hit|right after we got home from the hospital|when i went back to work|when he started walking',
+    details: 'we have a baby boy|my daughter is {n} months old|i am a first time mom|my baby has sensitive skin|this is my second kid|grandma watches the baby during the day|my toddler is a picky eater|i am a stay at home mom',
+    hooks: '{n} off today at the official store|it passed EU safety certification|trial pack for {n} dollars|free wipes with two boxes|pediatrician recommended|{n}-day free returns',
+    tags: 'momlife|parenting|babyessentials|newmom|toddlerlife|babyfood|momhacks|kidsbooks',
+    titles: 'new mom must-have: {T}|we went through {n} packs of {P}|my baby loves this {T}|{P} honest review|the {T} every parent needs',
+  }),
+};

@@ -1,0 +1,47 @@
+import { bank, type CategoryBank } from '../bank-types.ts';
+
+export const TRAVEL: CategoryBank = {
+  key: 'travel',
+  zh: bank({
+    types: '民宿|酒店|温泉度假村|一日游|露营地|亲子乐园门票|游轮套餐|海岛酒店|古镇客栈|滑雪场套票|跟团游|城市漫步路线',
+    series: '大理洱海边|莫干山|厦门鼓浪屿|三亚海棠湾|丽江古城|阿那亚|长白山|西双版纳|千岛湖|景德镇|桂林阳朔|成都春熙路|青岛八大关|黄山脚下|崇礼',
+    attrs: [
+      '风景美到不真实|推开窗就是海景|随手一拍都是大片|日落的时候美哭了',
+      '房间很干净|床品很舒服，一觉睡到自然醒|卫生做得很到位|房间比图片上还大',
+      '服务很贴心|前台小姐姐特别热情|老板还送了水果|管家有求必应',
+      '位置很方便|走路就能到景点|离地铁站很近|出门就是古城',
+      '性价比很高|淡季价格很友好|比同地段的酒店便宜不少|套餐里包含了早餐和门票',
+      '早餐很丰富|早餐种类特别多|当地特色小吃都有',
+      '很适合带孩子|有专门的儿童乐园|亲子设施很齐全|孩子玩得不想走',
+      '人不多很清静|避开了人流|安静到能听见鸟叫',
+      '拍照很出片|每个角落都很好看|穿裙子拍照特别好看',
+    ],
+    cons: '隔音一般|旺季价格翻倍|停车不太方便|有点偏，打车要等很久|热水有时候不稳定|蚊子有点多|周边吃饭选择不多|入住要排队|网上图片有滤镜',
+    scenes: '国庆假期|趁着年假|周末临时起意|带爸妈出去玩|和闺蜜的毕业旅行|带娃出去放电|一个人旅行的时候|蜜月旅行|公司团建|五一小长假',
+    details: '我是特种兵式旅游爱好者|我比较看重住宿|我恐高|我带了两个孩子|我是第一次去|我去过{n}次了|我不太喜欢人多的地方|我拍照比较多',
+    hooks: '现在预订立减{n}元|平台独家价|买套餐送双人早餐|连住两晚送接机|限时{n}折|新开业特惠|会员再享九折',
+    tags: '旅行|旅行攻略|周末去哪儿|民宿推荐|酒店推荐|亲子游|小众旅行地|拍照打卡|自驾游|旅行日记|海岛|露营',
+    titles: '{P}住了{n}晚，说说真实感受|人少景美！{P}|{P}攻略来了|带娃去{P}真的很值|被问爆的宝藏{T}|{P}避坑指南|美哭了！{P}',
+  }),
+  en: bank({
+    types: 'guesthouse|hotel|hot spring resort|day tour|campsite|theme park tickets|cruise package|beach resort|boutique inn|ski pass|walking tour',
+    series: 'Lakeside|Old Town|Seaside|Mountain View|Bamboo Forest|Riverside|Harbor|Sunset Bay|Island|Village|Canyon',
+    attrs: [
+      'the views are unreal|there is an ocean view right from the window|every photo looks like a postcard|the sunset made me cry',
+      'the room was spotless|the bed was so comfortable|housekeeping was on point|the room was bigger than in the photos',
+      'the staff were so thoughtful|the front desk went above and beyond|the owner gave us free fruit',
+      'the location is super convenient|you can walk to the main sights|it is right next to the metro',
+      'it is great value|off-season prices are really friendly|the package includes breakfast and tickets',
+      'breakfast was amazing|the breakfast spread was huge|they serve local specialties',
+      'it is perfect for kids|there is a dedicated play area|my kids did not want to leave',
+      'it was quiet and peaceful|no crowds at all|you can hear birds in the morning',
+      'it is super photogenic|every corner is instagrammable',
+    ],
+    cons: 'the soundproofing is meh|peak season prices double|parking is a pain|it is a bit remote|hot water was inconsistent|lots of mosquitoes|not many places to eat nearby|the photos online are heavily filtered',
+    scenes: 'over the national holiday|on my annual leave|on a spontaneous weekend trip|with my parents|on a graduation trip with friends|with the kids|traveling solo|on our honeymoon|on a team building trip',
+    details: 'i love packing a lot into a trip|accommodation matters most to me|i am afraid of heights|i traveled with two kids|it was my first time there|i have been there {n} times|i hate crowds|i take a lot of photos',
+    hooks: 'book now and save {n} dollars|exclusive platform price|free breakfast for two with the package|free airport pickup for two nights|limited time {n}% off|opening special',
+    tags: 'travel|traveltips|weekendgetaway|hotelreview|familytravel|hiddengems|roadtrip|traveldiary|beach|camping',
+    titles: '{n} nights at {P}: honest review|hidden gem: {P}|{P} travel guide|is {P} worth it with kids?|this {T} blew me away|what i wish i knew before {P}',
+  }),
+};

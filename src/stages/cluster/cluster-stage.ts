@@ -1,0 +1,109 @@
+/**
+ * cluster — keeps the windowed account graph (strong edges from link) and, each time event time
+ * crosses a round boundary (`cluster.everyMs`), runs seeded Louvain, splits communities into
+ * connected components, scores each and assigns stable ring ids.
+ * Consumes: links (edges, note activity, account facts, watermarks). Emits: clusters (one
+ * `round` record per round). Keyed: a single logical graph per deployment (see docs/operations.md).
+ */
+import type { Params } from '../../config/params.ts';
+import type { RingEvidence, RingMember } from '../../contracts/ring.ts';
+import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../../core/cluster/activity-store.ts';
+import { detectCommunities } from '../../core/cluster/detect-communities.ts';
+import { RingIdentity } from '../../core/cluster/ring-identity.ts';
+import { ringFeatures, round3 } from '../../core/cluster/ring-features.ts';
+import { scoreRing } from '../../core/cluster/score-ring.ts';
+import type { EdgeRecord } from '../../core/link/score-edge.ts';
+import { pairKey } from '../../core/link/pair-store.ts';
+import type { Metrics } from '../../runtime/metrics.ts';
+import type { Emit, StageProcessor, Watermark } from '../stage.ts';
+
+export interface RingCandidate {
+  ring_id: string;
+  members: RingMember[];
+  score: number;
+  evidence: RingEvidence;
+}
+
+export interface ClusterRound {
+  kind: 'round';
+  ts: number;
+  final: boolean;
+  candidates: RingCandidate[];
+}
+
+export type LinkRecord = EdgeRecord | NoteActivity | AccountFactsRecord | Watermark;
+
+export function createClusterStage(params: Params, metrics: Metrics): StageProcessor {
+  const p = params.cluster;
+  const edges = new Map<string, EdgeRecord>();
+  const activity = new ActivityStore(params.link.windowMs);
+  const identity = new RingIdentity(params.flag.stableIdMinOverlap, params.seed);
+  let lastRound = -1;
+  let changed = false;
+  let lastTs = 0;
+
+  const round = (ts: number, final: boolean, emit: Emit) => {
+    const t0 = performance.now();
+    const list = [...edges.values()];
+    const communities = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: p.minRingSize });
+    const ids = identity.assign(communities, ts);
+    const byNode = new Map<string, EdgeRecord[]>();
+    for (const e of list) {
+      (byNode.get(e.a) ?? byNode.set(e.a, []).get(e.a)!).push(e);
+    }
+    const candidates: RingCandidate[] = communities.map((members, i) => {
+      const set = new Set(members);
+      const internal: EdgeRecord[] = [];
+      for (const m of members) for (const e of byNode.get(m) ?? []) if (set.has(e.b)) internal.push(e);
+      const { evidence, strength } = ringFeatures(members, internal, activity, ts);
+      const maxS = Math.max(...strength.values(), 1e-9);
+      const ringMembers: RingMember[] = members.map((m) => {
+        const s = round3(strength.get(m)! / maxS);
+        return { account_id: m, role: s >= p.coreMinStrength ? 'core' : 'periphery', score: s };
+      });
+      evidence.core_size = ringMembers.filter((m) => m.role === 'core').length;
+      return { ring_id: ids[i], members: ringMembers, score: scoreRing(evidence), evidence };
+    });
+    metrics.inc('cluster_rounds_total');
+    metrics.set('cluster_graph_edges', list.length);
+    metrics.set('cluster_last_round_ms', Math.round(performance.now() - t0));
+    emit('clusters', null, { kind: 'round', ts, final, candidates } satisfies ClusterRound);
+    changed = false;
+  };
+
+  return {
+    name: 'cluster',
+    inputs: ['links'],
+    outputs: ['clusters'],
+    handle(msg, emit) {
+      const rec = msg.decoded as LinkRecord;
+      switch (rec.kind) {
+        case 'edge': {
+          const k = pairKey(rec.a, rec.b);
+          if (rec.strong) edges.set(k, rec);
+          else edges.delete(k);
+          changed = true;
+          break;
+        }
+        case 'note':
+          activity.addNote(rec);
+          break;
+        case 'account':
+          activity.setFacts(rec);
+          break;
+        case 'watermark': {
+          lastTs = Math.max(lastTs, rec.ts);
+          const r = Math.floor(rec.ts / p.everyMs);
+          if (lastRound < 0) lastRound = r;
+          if (r > lastRound) {
+            lastRound = r;
+            if (changed) round(r * p.everyMs, false, emit);
+          }
+          if (rec.final) round(rec.ts, true, emit);
+          break;
+        }
+      }
+    },
+    flush() {},
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * flag — turns cluster rounds into ring events: `flagged` the first time a candidate scores at
+ * least `flag.minScore`, `updated` when its membership or score moves materially, `retired` when
+ * it has not been seen above the bar for `flag.retireAfterMs`. Idempotent by (ring_id, version):
+ * the runner primes `alreadyEmitted` from the rings topic, so redelivery never re-flags.
+ * Consumes: clusters. Emits: rings (keyed by ring_id).
+ */
+import type { Params } from '../../config/params.ts';
+import type { Provenance, RingEvent } from '../../contracts/ring.ts';
+import type { Metrics } from '../../runtime/metrics.ts';
+import type { ClusterRound, RingCandidate } from '../cluster/cluster-stage.ts';
+import type { StageProcessor } from '../stage.ts';
+
+interface FlagState {
+  version: number;
+  detected_at: string;
+  members: Set<string>;
+  score: number;
+  lastSeen: number;
+  last: RingEvent;
+}
+
+export interface FlagStage extends StageProcessor {
+  alreadyEmitted: Set<string>;
+}
+
+export function createFlagStage(params: Params, provenance: Provenance, metrics: Metrics): FlagStage {
+  const p = params.flag;
+  const state = new Map<string, FlagState>();
+  const alreadyEmitted = new Set<string>();
+
+  const changedEnough = (s: FlagState, c: RingCandidate) => {
+    const now = new Set(c.members.map((m) => m.account_id));
+    let diff = 0;
+    for (const m of now) if (!s.members.has(m)) diff++;
+    for (const m of s.members) if (!now.has(m)) diff++;
+    const union = new Set([...now, ...s.members]).size;
+    return diff / union >= p.updateMinMemberChange || Math.abs(c.score - s.score) >= 0.1;
+  };
+
+  return {
+    name: 'flag',
+    inputs: ['clusters'],
+    outputs: ['rings'],
+    alreadyEmitted,
+    handle(msg, emit) {
+      const round = msg.decoded as ClusterRound;
+      if (round.kind !== 'round') return;
+      const at = new Date(round.ts).toISOString();
+      const out = (ev: RingEvent) => {
+        const key = `${ev.ring_id}#${ev.version}`;
+        if (alreadyEmitted.has(key)) return metrics.inc('flag_duplicates_suppressed_total');
+        alreadyEmitted.add(key);
+        metrics.inc('flag_ring_events_total', { status: ev.status });
+        emit('rings', ev.ring_id, ev);
+      };
+      for (const c of round.candidates) {
+        if (c.score < p.minScore) continue;
+        const s = state.get(c.ring_id);
+        if (!s) {
+          const ev: RingEvent = { ring_id: c.ring_id, version: 1, status: 'flagged', detected_at: at, updated_at: at, members: c.members, score: c.score, evidence: c.evidence, provenance };
+          state.set(c.ring_id, { version: 1, detected_at: at, members: new Set(c.members.map((m) => m.account_id)), score: c.score, lastSeen: round.ts, last: ev });
+          out(ev);
+          continue;
+        }
+        s.lastSeen = round.ts;
+        if (s.last.status === 'retired' || changedEnough(s, c)) {
+          s.version++;
+          s.members = new Set(c.members.map((m) => m.account_id));
+          s.score = c.score;
+          s.last = { ring_id: c.ring_id, version: s.version, status: 'updated', detected_at: s.detected_at, updated_at: at, members: c.members, score: c.score, evidence: c.evidence, provenance };
+          out(s.last);
+        }
+      }
+      for (const [id, s] of [...state.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (s.last.status !== 'retired' && round.ts - s.lastSeen >= p.retireAfterMs) {
+          s.version++;
+          s.last = { ...s.last, version: s.version, status: 'retired', updated_at: at };
+          out(s.last);
+          void id;
+        }
+      }
+    },
+    flush() {},
+  };
+}
