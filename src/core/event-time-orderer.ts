@@ -26,8 +26,15 @@ export class EventTimeOrderer<T extends Timed> {
   private buffer: T[] = [];
   private released = -Infinity;
 
+  private readonly expected = new Set<string>();
+
   constructor(opts: OrdererOptions) {
     this.lateness = opts.allowedLatenessMs;
+  }
+
+  /** Declare the partitions that will feed this orderer: until each has data (or is idle) nothing is released. */
+  expect(partitions: readonly string[]): void {
+    for (const p of partitions) this.expected.add(p);
   }
 
   offer(partition: string, ev: T): Offer {
@@ -42,10 +49,11 @@ export class EventTimeOrderer<T extends Timed> {
 
   /** Mark a partition as having no more data for now (at its end): it no longer holds the watermark back. */
   markIdle(partition: string): void {
-    if (this.maxTs.has(partition)) this.idle.add(partition);
+    this.idle.add(partition);
   }
 
   watermark(): number {
+    for (const p of this.expected) if (!this.maxTs.has(p) && !this.idle.has(p)) return -Infinity;
     let wm = Infinity;
     for (const [p, max] of this.maxTs) if (!this.idle.has(p)) wm = Math.min(wm, max - this.lateness);
     return wm;

@@ -34,7 +34,8 @@ export function delayHistogramSvg(delays: readonly number[], median: number | nu
   const x = linear(start, end, a.left, a.right);
   const maxCount = Math.max(...counts);
   const yStep = Math.max(1, Math.round(niceStep(maxCount, 5)));
-  const yMax = Math.ceil(maxCount / yStep) * yStep;
+  // headroom above the tallest bar for the median / bar labels
+  const yMax = Math.ceil((maxCount * 1.3) / yStep) * yStep;
   const y = linear(0, yMax, a.bottom, a.top);
   const xTicks = ticks(start, end, width * Math.max(1, Math.ceil(counts.length / 10)));
   const body = axes(

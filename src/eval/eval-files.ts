@@ -12,9 +12,10 @@ import { gunzipSync, createGunzip } from 'node:zlib';
 import type { z } from 'zod';
 import { RingEvent } from '../contracts/ring.ts';
 import { Truth } from '../contracts/truth.ts';
-import type { Bar } from './check-bar.ts';
+import { checkBar, type Bar, type BarCheck } from './check-bar.ts';
 import { EvalError } from './eval-error.ts';
 import type { EvalResult } from './eval-result.ts';
+import { evaluate, type EvalOptions } from './evaluate.ts';
 import { renderReport } from './render-report.ts';
 
 const isGz = (path: string): boolean => path.endsWith('.gz');
@@ -63,6 +64,20 @@ export async function writeReport(dir: string, result: EvalResult, bar: Partial<
   ];
   for (const [name, body] of files) await writeFile(join(dir, name), body, 'utf8');
   return files.map(([name]) => join(dir, name));
+}
+
+/** What `ringwatch eval --truth T --rings R [--out DIR]` does: read, evaluate, check the bar, write the report. */
+export async function evalFiles(p: {
+  truth: string;
+  rings: string;
+  out?: string;
+  opts?: Partial<EvalOptions>;
+  bar?: Partial<Bar>;
+}): Promise<{ result: EvalResult; check: BarCheck; written: string[] }> {
+  const [truth, rings] = await Promise.all([readTruth(p.truth), readRingsJsonl(p.rings)]);
+  const result = evaluate(truth, rings, p.opts);
+  const written = p.out === undefined ? [] : await writeReport(p.out, result, p.bar);
+  return { result, check: checkBar(result, p.bar), written };
 }
 
 function parse(text: string, where: string): unknown {

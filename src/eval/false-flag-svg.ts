@@ -11,7 +11,7 @@ const ROW = 26;
 
 export function falseFlagSvg(ff: EvalResult['false_flags'], limit: number): string {
   const rows = [{ label: 'genuine (all)', ...ff.genuine }, ...ff.by_class.map((c) => ({ label: c.class, ...c }))];
-  const a: Area = { left: 170, right: W - 90, top: 40, bottom: 40 + rows.length * ROW };
+  const a: Area = { left: 170, right: W - 90, top: 52, bottom: 52 + rows.length * ROW };
   const H = a.bottom + 48;
   const maxRate = Math.max(limit * 2, ...rows.map((r) => r.rate ?? 0));
   const step = niceStep(maxRate, 5);

@@ -49,9 +49,9 @@ function markdown(r: EvalResult, b: Bar, check: BarCheck): string {
   row('ring precision', `${f(r.ring.precision)} (${r.ring.matched}/${c.flagged_rings})`, `≥ ${b.minRingPrecision}`, ge(r.ring.precision, b.minRingPrecision));
   row('account F1', f(r.account.f1), `≥ ${b.minAccountF1}`, ge(r.account.f1, b.minAccountF1));
   const g = r.false_flags.genuine;
-  row('genuine false-flag rate', `${f(g.rate)} (${g.flagged}/${g.total})`, `≤ ${b.maxGenuineFalseFlagRate}`, le(g.rate, b.maxGenuineFalseFlagRate));
+  row('genuine false-flag rate', `${rate(g.rate)} (${g.flagged}/${g.total})`, `≤ ${b.maxGenuineFalseFlagRate}`, le(g.rate, b.maxGenuineFalseFlagRate));
   for (const k of r.false_flags.by_class) {
-    row(`false-flag rate: ${k.class}`, `${f(k.rate)} (${k.flagged}/${k.total})`, `≤ ${b.maxHardNegativeFalseFlagRate}`, le(k.rate, b.maxHardNegativeFalseFlagRate));
+    row(`false-flag rate: ${k.class}`, `${rate(k.rate)} (${k.flagged}/${k.total})`, `≤ ${b.maxHardNegativeFalseFlagRate}`, le(k.rate, b.maxHardNegativeFalseFlagRate));
   }
   row('median time to detection', hours(r.detection.median_hours), `≤ ${b.maxMedianDelayHours} h`, le(r.detection.median_hours, b.maxMedianDelayHours));
   L.push('');
@@ -74,8 +74,8 @@ function markdown(r: EvalResult, b: Bar, check: BarCheck): string {
 
   L.push('## False flags', '', `![false-flag rates](${SVG_FILES.falseFlags})`, '');
   L.push('| accounts | groups hit | flagged | total | rate |', '|---|---|---|---|---|');
-  L.push(`| genuine (all) | | ${g.flagged} | ${g.total} | ${f(g.rate)} |`);
-  for (const k of r.false_flags.by_class) L.push(`| ${k.class} | ${k.groups_hit}/${k.groups} | ${k.flagged} | ${k.total} | ${f(k.rate)} |`);
+  L.push(`| genuine (all) | | ${g.flagged} | ${g.total} | ${rate(g.rate)} |`);
+  for (const k of r.false_flags.by_class) L.push(`| ${k.class} | ${k.groups_hit}/${k.groups} | ${k.flagged} | ${k.total} | ${rate(k.rate)} |`);
   L.push('');
 
   L.push('## Time to detection', '');
@@ -113,6 +113,11 @@ function samplePoints(points: readonly PrPoint[]): PrPoint[] {
 
 function f(v: number | null): string {
   return v === null ? 'n/a' : v.toFixed(4);
+}
+
+/** Rates near the 0.001 limit need significant digits, not 4 decimals. */
+function rate(v: number | null): string {
+  return v === null ? 'n/a' : v > 0 && v < 0.01 ? v.toPrecision(4) : v.toFixed(4);
 }
 
 function hours(v: number | null): string {

@@ -9,6 +9,8 @@ import { STAGE_ORDER, type Emit, type StageProcessor } from '../stages/stage.ts'
 export interface ChainSinks {
   /** Called for records leaving the last stage (rings) and for dead letters. */
   onOutput(role: TopicRole, key: string | null, value: unknown): void;
+  /** Optional: sees every inter-stage record too (snapshots tap `features`, `links`, `rings`). */
+  tap?(role: TopicRole, value: unknown): void;
 }
 
 export class EmbeddedChain {
@@ -16,17 +18,25 @@ export class EmbeddedChain {
   private line = 0;
 
   constructor(private readonly stages: StageProcessor[], sinks: ChainSinks) {
-    const byName = STAGE_ORDER.map((n) => stages.find((s) => s.name === n)!);
+    const byName = STAGE_ORDER.map((n) => stages.find((s) => s.name === n)).filter((s): s is StageProcessor => s !== undefined);
     this.stages = byName;
+    byName.forEach((s) => s.assign?.(s.inputs.map((r) => `${r}:0`)));
     this.emits = byName.map((_, i) => {
       const next = byName[i + 1];
       const emit: Emit = (role, key, value) => {
+        sinks.tap?.(role, value);
         if (next && next.inputs.includes(role)) {
           next.handle({ role, partition: `${role}:0`, source: `${role}:0:${this.line}`, value: EMPTY, decoded: value }, this.emits[i + 1]);
         } else sinks.onOutput(role, key, value);
       };
       return emit;
     });
+  }
+
+  /** Feed an already-decoded record into the first stage (replay starts at link with featured events). */
+  pushDecoded(role: TopicRole, value: unknown): void {
+    this.line++;
+    this.stages[0].handle({ role, partition: `${role}:0`, source: `${role}:0:${this.line}`, value: EMPTY, decoded: value }, this.emits[0]);
   }
 
   /** Feed one raw input record (as read from a file line or message). */

@@ -88,6 +88,7 @@ export async function runStage(o: RunnerOptions): Promise<RunningStage> {
     }
   };
 
+  stage.assign?.(stage.inputs.map((r) => `${topics[r]}:0`));
   const roleOf = new Map(stage.inputs.map((r) => [topics[r], r] as const));
   let flushTimer: NodeJS.Timeout | null = null;
   let flushedOnce: () => void = () => {};

@@ -26,6 +26,8 @@ export interface StageProcessor {
   readonly name: StageName;
   readonly inputs: readonly TopicRole[];
   readonly outputs: readonly TopicRole[];
+  /** The input partitions this instance will read (`${topic}:${partition}`), before the first message. */
+  assign?(partitions: readonly string[]): void;
   handle(msg: StageInput, emit: Emit): void;
   /** Called after each delivered batch: a cheap place for work that need not run per message. */
   endBatch?(emit: Emit): void;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRingsJsonl, readTruth, writeReport } from '../../src/eval/eval-files.ts';
+import { evalFiles, readRingsJsonl, readTruth, writeReport } from '../../src/eval/eval-files.ts';
 import { evaluate } from '../../src/eval/evaluate.ts';
 import { buildTruth, ids, ringEvent, T0 } from './_build.ts';
 
@@ -70,5 +70,21 @@ describe('writeReport', () => {
     expect(json.ring).toEqual({ precision: 1, recall: 1, recall_large: 1, matched: 1, matched_large: 1 });
     expect(json.bar.pass).toBe(true);
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('**PASS**');
+  });
+});
+
+describe('evalFiles', () => {
+  it('reads, evaluates, checks the bar and writes the report', async () => {
+    await writeFile(join(dir, 'e-truth.json'), JSON.stringify(truth));
+    // flags only 4 of R1's 5 accounts: Jaccard 0.8, account recall 0.8
+    await writeFile(join(dir, 'e-rings.jsonl'), JSON.stringify(ringEvent('F1', 1, 'flagged', ids('a', 4), T0)));
+    const { result, check, written } = await evalFiles({ truth: join(dir, 'e-truth.json'), rings: join(dir, 'e-rings.jsonl'), out: join(dir, 'e-out') });
+    expect(result.true_rings[0].jaccard).toBe(0.8);
+    expect(result.account.recall).toBe(0.8);
+    expect(check.pass).toBe(false);
+    expect(check.failures.map((f) => f.split(':')[0])).toEqual(['account F1']);
+    expect(written).toHaveLength(5);
+    const { written: none } = await evalFiles({ truth: join(dir, 'e-truth.json'), rings: join(dir, 'e-rings.jsonl') });
+    expect(none).toEqual([]);
   });
 });

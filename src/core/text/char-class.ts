@@ -12,7 +12,7 @@ export const KNOWN = 1;
 export const INVISIBLE = 2;
 /** A combining mark (\p{M}). */
 export const MARK = 4;
-/** A base whose following combining marks are stripped (Latin, Greek, Cyrillic, Han, …). */
+/** A base whose following combining marks are stripped (Latin, Greek, Cyrillic, Han, spaces, …). */
 export const STRIP_BASE = 8;
 /** Becomes a space: whitespace, punctuation, symbols, emoji, controls, private use. */
 export const SPACE = 16;
@@ -52,9 +52,10 @@ function classify(cp: number): number {
   if (IS_INVISIBLE.test(ch)) return KNOWN | INVISIBLE;
   if (IS_MARK.test(ch)) return KNOWN | MARK;
   let f = KNOWN;
-  if (IS_STRIP_BASE.test(ch)) f |= STRIP_BASE;
+  const space = IS_SPACE.test(ch) || IS_NOISE.test(ch);
+  if (IS_STRIP_BASE.test(ch) || space) f |= STRIP_BASE;
   if (REPLACEMENTS.has(cp)) f |= REPLACE;
-  else if (IS_SPACE.test(ch) || IS_NOISE.test(ch)) f |= SPACE;
+  else if (space) f |= SPACE;
   if (IS_HAN.test(ch) || (REPLACEMENTS.has(cp) && IS_HAN.test(REPLACEMENTS.get(cp)!))) f |= HAN;
   if (IS_JAMO.test(ch)) f |= JAMO;
   if (IS_LN.test(ch)) f |= LETTER_OR_NUMBER;

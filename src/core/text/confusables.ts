@@ -46,8 +46,25 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['Ħ', 'h'], ['ß', 'ss'], ['ẞ', 'ss'], ['æ', 'ae'], ['Æ', 'ae'], ['œ', 'oe'], ['Œ', 'oe'],
 ];
 
+/**
+ * The listed pairs, plus the capital of every listed small letter that is not listed
+ * itself ('Г' → 'r' because 'г' → 'r'). Folding runs before lower-casing, so without these
+ * 'Г' would survive as 'г' and a second normalisation would change it: the closure keeps
+ * normalisation idempotent.
+ */
+function withCapitals(pairs: readonly (readonly [string, string])[]): Map<string, string> {
+  const map = new Map(pairs);
+  for (const [small, latin] of pairs) {
+    const cap = small.toUpperCase();
+    if ([...cap].length === 1 && cap !== small && cap.toLowerCase() === small && !map.has(cap)) {
+      map.set(cap, latin);
+    }
+  }
+  return map;
+}
+
 /** Look-alike character → lower-case Latin replacement. */
-export const CONFUSABLES: ReadonlyMap<string, string> = new Map(PAIRS);
+export const CONFUSABLES: ReadonlyMap<string, string> = withCapitals(PAIRS);
 
 const CLASS = [...CONFUSABLES.keys()].join('');
 

@@ -10,18 +10,21 @@
  *     controls, BOM, soft hyphen, tags), variation selectors, the combining grapheme joiner
  *     and the Hangul fillers that render as blank.
  *  3. Drop combining marks that follow a base of a script that does not need them for
- *     spelling (Latin, Greek, Cyrillic, Armenian, Cherokee, Han, Common): this removes
- *     accents ("café" → "cafe") and "Zalgo" stacks while keeping kana voicing marks and
- *     the vowel signs of Indic, Thai, Arabic and Hebrew text.
- *  4. NFC: recompose what is left (kana with voicing marks, Hangul syllables).
- *  5. Fold look-alike letters to Latin (confusables.ts), then lower-case.
- *  6. Fold traditional Chinese characters to simplified (trad-simp.ts).
- *  7. Delete apostrophes (so "don't" stays one word), turn punctuation, symbols, emoji,
+ *     spelling (Latin, Greek, Cyrillic, Armenian, Cherokee, Han, Common) or a base that
+ *     step 6 turns into a space: this removes accents ("café" → "cafe") and "Zalgo" stacks
+ *     while keeping kana voicing marks and the vowel signs of Indic, Thai, Arabic and
+ *     Hebrew text.
+ *  4. Fold look-alike letters to Latin (confusables.ts), then lower-case.
+ *  5. Fold traditional Chinese characters to simplified (trad-simp.ts).
+ *  6. Delete apostrophes (so "don't" stays one word), turn punctuation, symbols, emoji,
  *     control and private-use characters into spaces.
- *  8. Collapse whitespace to single spaces and trim.
- *  9. Delete the spaces between two Han characters (Chinese is written without spaces,
- *     so "好 用" is an evasion of "好用"), and rejoin Latin text spelt out as single
- *     letters ("g r e a t" → "great", three letters or more).
+ *  7. Collapse whitespace to single spaces and trim.
+ *  8. Delete the spaces between two Han characters (Chinese is written without spaces,
+ *     so "好 用" is an evasion of "好用").
+ *  9. NFC: recompose what is left (kana with voicing marks, Hangul syllables). Last, so
+ *     that characters brought together by deletions compose too (idempotence).
+ * 10. Rejoin Latin text spelt out as single letters ("g r e a t" → "great", three
+ *     letters or more).
  */
 import { foldConfusables } from './confusables.ts';
 import { foldTraditional } from './trad-simp.ts';
@@ -31,9 +34,8 @@ export const INVISIBLE_RE =
 
 const STRIP_MARK_BASE =
   '\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{sc=Armenian}\\p{sc=Cherokee}\\p{sc=Han}\\p{sc=Common}';
-const MARKS_RE = new RegExp(`(^|[${STRIP_MARK_BASE}])\\p{M}+`, 'gu');
-
 export const NOISE_RE = /[\p{P}\p{S}\p{Extended_Pictographic}\p{Cc}\p{Co}]/gu;
+const MARKS_RE = new RegExp(`(^|[${STRIP_MARK_BASE}\\s${NOISE_RE.source.slice(1, -1)}])\\p{M}+`, 'gu');
 const APOSTROPHE_RE = /['\u2019]/g;
 const SPACES_RE = /\s+/g;
 const HAN_GAP_RE = /(\p{sc=Han}) (?=\p{sc=Han})/gu;
@@ -43,13 +45,13 @@ export function normalizeTextReference(input: string): string {
   let s = input.normalize('NFKD');
   s = s.replace(INVISIBLE_RE, '');
   s = s.replace(MARKS_RE, '$1');
-  s = s.normalize('NFC');
   s = foldConfusables(s).toLowerCase();
   s = foldTraditional(s);
   s = s.replace(APOSTROPHE_RE, '');
   s = s.replace(NOISE_RE, ' ');
   s = s.replace(SPACES_RE, ' ').trim();
   s = s.replace(HAN_GAP_RE, '$1');
+  s = s.normalize('NFC');
   s = s.replace(SPELT_OUT_RE, (m) => m.replace(/ /g, ''));
   return s;
 }

@@ -8,18 +8,20 @@
  * classes, because it runs on every note. Property tests check the two agree.
  * The output is for hashing only: never show it to a person as "the text".
  */
-import {
-  charClass,
-  HAN,
-  INVISIBLE,
-  JAMO,
-  LETTER_OR_NUMBER,
-  MARK,
-  REPLACE,
-  replacementOf,
-  SPACE,
-  STRIP_BASE,
-} from './char-class.ts';
+import * as cc from './char-class.ts';
+
+// Local copies: under tsx, imported bindings are read through getter calls, which costs
+// more than the rest of the loop put together.
+const charClass = cc.charClass;
+const replacementOf = cc.replacementOf;
+const HAN = cc.HAN;
+const INVISIBLE = cc.INVISIBLE;
+const JAMO = cc.JAMO;
+const LETTER_OR_NUMBER = cc.LETTER_OR_NUMBER;
+const MARK = cc.MARK;
+const REPLACE = cc.REPLACE;
+const SPACE = cc.SPACE;
+const STRIP_BASE = cc.STRIP_BASE;
 
 const SPELT_OUT_RE = /(?<![\p{L}\p{N}])\p{Ll}(?: \p{Ll}){2,}(?![\p{L}\p{N}])/gu;
 

@@ -5,6 +5,7 @@
  */
 import type { NormalizedEvent } from '../../contracts/normalized.ts';
 import { EventTimeOrderer } from '../../core/event-time-orderer.ts';
+import { WatermarkCadence } from '../../core/watermark-cadence.ts';
 import type { Metrics } from '../../runtime/metrics.ts';
 import type { Emit, StageInput, StageProcessor, Watermark } from '../stage.ts';
 import { DLQ_REASONS, type DeadLetter } from './dead-letter.ts';
@@ -22,30 +23,24 @@ export const INGEST_DEFAULTS: Readonly<IngestParams> = Object.freeze({
   dedupeWindowMs: 7 * 24 * 3_600_000,
 });
 
-const WATERMARK_EVERY_MS = 60_000;
-
 export function createIngestStage(params: IngestParams, metrics: Metrics): StageProcessor {
   const orderer = new EventTimeOrderer<NormalizedEvent>({ allowedLatenessMs: params.allowedLatenessMs });
   const seen = new Map<string, number>(); // event_id → ts, insertion-ordered by arrival
   let lastPurge = -Infinity;
-  let lastTs = 0;
 
   const deadLetter = (emit: Emit, dead: DeadLetter) => {
     metrics.inc('ingest_dead_letters_total', { reason: dead.reason });
     emit('dlq', dead.source, dead);
   };
 
-  // Watermarks are a function of the released sequence alone (one per new minute of event time),
-  // never of batch boundaries, so a replay emits exactly the same records in the same positions.
-  let lastBucket = -Infinity;
+  // Watermarks are a function of the released sequence alone, never of batch boundaries,
+  // so a replay emits exactly the same records in the same positions.
+  const cadence = new WatermarkCadence();
   const release = (emit: Emit, all: boolean) => {
     const out = orderer.drain(all);
     for (const ev of out) {
-      const b = Math.floor(ev.ts / WATERMARK_EVERY_MS);
-      if (b > lastBucket) {
-        if (lastBucket !== -Infinity) emit('events', null, { kind: 'watermark', ts: b * WATERMARK_EVERY_MS, final: false } satisfies Watermark);
-        lastBucket = b;
-      }
+      const wm = cadence.before(ev.ts);
+      if (wm !== null) emit('events', null, { kind: 'watermark', ts: wm, final: false } satisfies Watermark);
       emit('events', ev.account_id, ev);
     }
     if (out.length) {
@@ -68,6 +63,9 @@ export function createIngestStage(params: IngestParams, metrics: Metrics): Stage
     name: 'ingest',
     inputs: ['accounts', 'notes', 'interactions'],
     outputs: ['events', 'dlq'],
+    assign(partitions) {
+      orderer.expect(partitions);
+    },
     handle(msg: StageInput, emit: Emit) {
       metrics.inc('ingest_events_in_total', { topic: msg.role });
       const d = decodeEvent(msg.value, msg.source, { maxBytes: params.maxEventBytes }, msg.decoded);
@@ -88,8 +86,7 @@ export function createIngestStage(params: IngestParams, metrics: Metrics): Stage
     },
     flush(emit: Emit) {
       release(emit, true);
-      lastTs = Math.max(lastTs, orderer.releasedTs);
-      emit('events', null, { kind: 'watermark', ts: lastTs, final: true } satisfies Watermark);
+      emit('events', null, { kind: 'watermark', ts: Math.max(0, cadence.lastTs), final: true } satisfies Watermark);
     },
   };
 }

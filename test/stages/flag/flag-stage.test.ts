@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../../src/config/params.ts';
+import type { RingEvent } from '../../../src/contracts/ring.ts';
+import { createMetrics } from '../../../src/runtime/metrics.ts';
+import type { ClusterRound, RingCandidate } from '../../../src/stages/cluster/cluster-stage.ts';
+import { createFlagStage } from '../../../src/stages/flag/flag-stage.ts';
+
+const prov = { code_version: 't', param_hash: 'h', seed: 1, model_id: 'm' };
+const cand = (id: string, members: string[], score: number): RingCandidate => ({
+  ring_id: id,
+  score,
+  members: members.map((m) => ({ account_id: m, role: 'core' as const, score: 1 })),
+  evidence: {} as RingCandidate['evidence'],
+});
+
+function harness() {
+  const metrics = createMetrics();
+  const stage = createFlagStage({ ...DEFAULTS, flag: { ...DEFAULTS.flag, minScore: 0.5, retireAfterMs: 1000 } }, prov, metrics);
+  const out: RingEvent[] = [];
+  const send = (r: ClusterRound) => stage.handle({ role: 'clusters', partition: 'c:0', source: 's', value: Buffer.alloc(0), decoded: r }, (_role, _k, v) => out.push(v as RingEvent));
+  return { stage, out, send, metrics };
+}
+
+describe('flag stage', () => {
+  it('flags once, updates on material change, retires when gone, and ignores low scores', () => {
+    const h = harness();
+    h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.8), cand('r2', ['x', 'y', 'z'], 0.2)] });
+    h.send({ kind: 'round', ts: 100, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.82)] }); // no material change
+    h.send({ kind: 'round', ts: 200, final: false, candidates: [cand('r1', ['a', 'b', 'c', 'd', 'e'], 0.85)] });
+    h.send({ kind: 'round', ts: 1300, final: false, candidates: [] });
+    expect(h.out.map((e) => [e.ring_id, e.version, e.status])).toEqual([
+      ['r1', 1, 'flagged'],
+      ['r1', 2, 'updated'],
+      ['r1', 3, 'retired'],
+    ]);
+    expect(h.out[1].detected_at).toBe(h.out[0].detected_at);
+    expect(h.out.every((e) => e.provenance.param_hash === 'h')).toBe(true);
+  });
+
+  it('never emits a (ring_id, version) that is already durable downstream', () => {
+    const h = harness();
+    h.stage.alreadyEmitted.add('r1#1');
+    h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.8)] });
+    expect(h.out).toHaveLength(0);
+    expect(h.metrics.get('flag_duplicates_suppressed_total')).toBe(1);
+  });
+});
