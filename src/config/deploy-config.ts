@@ -10,7 +10,7 @@ import { ERROR_CODES, RingwatchError } from '../errors/codes.ts';
 import { parseSet, resolveParams, type Params } from './params.ts';
 
 export const DeployConfigSchema = z.object({
-  kafka: z.object({ brokers: z.array(z.string()).min(1), clientId: z.string() }),
+  kafka: z.object({ brokers: z.array(z.string()).min(1), clientId: z.string(), sessionTimeoutMs: z.number().int().min(6000).optional() }),
   topics: z.object(Object.fromEntries(Object.keys(DEFAULT_TOPICS).map((k) => [k, z.string().min(1)])) as Record<keyof typeof DEFAULT_TOPICS, z.ZodString>),
   groupPrefix: z.string().min(1),
   idleFlushMs: z.number().int().nonnegative(),

@@ -25,6 +25,11 @@ export class CaughtUpTracker {
     return true;
   }
 
+  /** Topics with at least one assigned partition. */
+  topics(): string[] {
+    return [...new Set([...this.#parts.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))];
+  }
+
   get size(): number {
     return this.#parts.size;
   }

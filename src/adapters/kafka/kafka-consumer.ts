@@ -165,7 +165,7 @@ export class KafkaBusConsumer implements BusConsumer {
         }),
       );
       this.#caughtUpFired = false;
-      await this.#maybeCaughtUp();
+      await this.#maybeCaughtUp(true);
     }).catch((err: unknown) => this.#fail(wrapKafkaError(KAFKA_BUS_ERROR_CODES.CONSUMER_FAILED, 'after join', err)));
   }
 
@@ -198,8 +198,20 @@ export class KafkaBusConsumer implements BusConsumer {
     });
   }
 
-  async #maybeCaughtUp(): Promise<void> {
+  async #maybeCaughtUp(fresh = false): Promise<void> {
     if (this.#caughtUpFired || this.#state !== 'running' || !this.#tracker.isCaughtUp()) return;
+    if (!fresh) {
+      // Ends of partitions without recent batches may be stale: confirm with current watermarks.
+      try {
+        for (const topic of this.#tracker.topics()) {
+          for (const r of await this.#ctx.topics.ranges(topic)) this.#tracker.advance(topic, r.partition, 0n, r.high);
+        }
+      } catch (err) {
+        this.#fail(err); // loud: a silent miss would leave callers waiting for onCaughtUp forever
+        return;
+      }
+      if (!this.#tracker.isCaughtUp()) return;
+    }
     this.#caughtUpFired = true;
     const onCaughtUp = this.#opts!.onCaughtUp;
     if (onCaughtUp === undefined) return;

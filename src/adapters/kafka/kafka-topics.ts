@@ -31,8 +31,8 @@ export class KafkaTopics {
         throw new KafkaBusError(KAFKA_BUS_ERROR_CODES.BAD_ARGUMENT, `bad topic spec ${topic}/${partitions}`);
       }
     }
-    const admin = await this.#connected();
     try {
+      const admin = await this.#connected();
       const existing = new Set(await admin.listTopics());
       const missing = specs.filter((s) => !existing.has(s.topic));
       if (missing.length > 0) {
@@ -118,7 +118,12 @@ export class KafkaTopics {
   #connected(): Promise<Admin> {
     if (this.#admin === undefined) {
       const admin = this.#kafka.admin();
-      const p = admin.connect().then(() => admin);
+      const p = admin
+        .connect()
+        .then(() => admin)
+        .catch((err: unknown) => {
+          throw wrapKafkaError(KAFKA_BUS_ERROR_CODES.ADMIN_FAILED, 'admin connect', err);
+        });
       p.catch(() => {
         if (this.#admin === p) this.#admin = undefined;
       });

@@ -22,7 +22,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const metrics = createMetrics();
   const provenance = makeProvenance(cfg.params, null);
   logger.info({ stages: names, kafka: cfg.kafka, topics: cfg.topics, groupPrefix: cfg.groupPrefix, provenance }, 'ringwatch run: resolved config');
-  const bus = new KafkaBus({ brokers: cfg.kafka.brokers, clientId: cfg.kafka.clientId, logger });
+  const bus = new KafkaBus({ brokers: cfg.kafka.brokers, clientId: cfg.kafka.clientId, logger, ...(cfg.kafka.sessionTimeoutMs ? { sessionTimeoutMs: cfg.kafka.sessionTimeoutMs, rebalanceTimeoutMs: cfg.kafka.sessionTimeoutMs * 2 } : {}) });
   const running: RunningStage[] = [];
   const state: Record<string, string> = {};
   const ops = await startOpsServer(cfg.metricsPort, metrics, () => ({ ok: Object.values(state).every((s) => s !== 'failed'), stages: state, provenance }));

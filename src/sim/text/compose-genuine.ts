@@ -120,5 +120,5 @@ function finish(rng: Rng, w: Writer, subject: Subject | null, title: string, bod
     b = toTraditional(b);
     title = toTraditional(title);
   }
-  return { title: title.slice(0, 60), body: b, tags: [...new Set(tags)], lang: w.lang };
+  return { title: Array.from(title).slice(0, 40).join(''), body: b, tags: [...new Set(tags)], lang: w.lang };
 }

@@ -1,0 +1,176 @@
+/**
+ * Notes written from a brief by an AI writing assistant: a product, a handful of selling points,
+ * one or two marketing hooks, tags and title templates. Rings, declared brand campaigns and
+ * independent AI-assisted creators all write this way; what differs is who shares a brief.
+ *
+ * Paraphrase levels:
+ *  - low: one master copy per brief, each note a light edit of it (synonyms, emoji, one line
+ *    swapped) — near-duplicates;
+ *  - medium: fixed structure, each selling point in the brief's preferred wording most of the
+ *    time, middle sentences reordered, synonyms;
+ *  - high: any of four structures, every selling point in any of its wordings, persona asides
+ *    and scene sentences added, heavy synonym substitution — few near-duplicates.
+ */
+import type { Rng } from '../rng.ts';
+import { AI_EN, AI_ZH } from './ai-style.ts';
+import type { Lang } from './bank-types.ts';
+import { BANKS } from './banks/index.ts';
+import { capitalise, endSentence, fill, type FillVars } from './fill.ts';
+import { EN } from './generic-en.ts';
+import { ZH } from './generic-zh.ts';
+import type { NoteText, Subject } from './note-text.ts';
+import { PERSONAS } from './personas.ts';
+import { substituteSynonyms } from './synonyms.ts';
+
+export type ParaphraseLevel = 'low' | 'medium' | 'high';
+
+export interface Brief {
+  subject: Subject;
+  lang: Lang;
+  /** selling-point indices into the category bank */
+  attrs: number[];
+  /** preferred wording per selling point */
+  preferred: number[];
+  hooks: string[];
+  con: string | null;
+  tags: string[];
+  titles: string[];
+  structure: number;
+  disclosure: boolean;
+  master?: NoteText;
+}
+
+export function makeBrief(rng: Rng, subject: Subject, lang: Lang, disclosure = false): Brief {
+  const lb = BANKS[subject.category][lang];
+  const ai = lang === 'zh' ? AI_ZH : AI_EN;
+  const attrs = rng.sample(lb.attrs.map((_, i) => i), rng.int(3, 5));
+  const vars: FillVars = { P: subject.name, T: subject.type, B: subject.brand };
+  return {
+    subject,
+    lang,
+    attrs,
+    preferred: attrs.map((a) => rng.int(0, lb.attrs[a].length - 1)),
+    hooks: rng.sample(lb.hooks, rng.int(1, 2)).map((h) => fill(h, vars, rng)),
+    con: rng.chance(0.45) ? rng.pick(lb.cons) : null,
+    tags: [...rng.sample(lb.tags, rng.int(2, 4)), ...(rng.chance(0.5) ? [subject.brand] : [])],
+    titles: rng.sample([...ai.titles, ...lb.titles], 3),
+    structure: rng.int(0, 3),
+    disclosure,
+  };
+}
+
+function clip(s: string, n: number): string {
+  return Array.from(s).slice(0, n).join('');
+}
+
+export function composeBriefNote(rng: Rng, brief: Brief, persona: number, level: ParaphraseLevel): NoteText {
+  if (level === 'low') {
+    if (!brief.master) brief.master = render(rng, brief, persona, 'medium');
+    return lightEdit(rng, brief, brief.master);
+  }
+  return render(rng, brief, persona, level);
+}
+
+function lightEdit(rng: Rng, brief: Brief, master: NoteText): NoteText {
+  const ai = brief.lang === 'zh' ? AI_ZH : AI_EN;
+  let body = substituteSynonyms(master.body, brief.lang, 0.15, rng);
+  const lines = body.split('\n');
+  if (lines.length > 3 && rng.chance(0.35)) lines.splice(rng.int(1, lines.length - 2), 1);
+  if (rng.chance(0.4)) lines[lines.length - 1] += rng.pick(ai.emoji);
+  body = lines.join('\n');
+  const title = rng.chance(0.7) ? master.title : substituteSynonyms(master.title, brief.lang, 0.5, rng);
+  return { ...master, title, body };
+}
+
+function render(rng: Rng, brief: Brief, persona: number, level: 'medium' | 'high'): NoteText {
+  const lang = brief.lang;
+  const ai = lang === 'zh' ? AI_ZH : AI_EN;
+  const g = lang === 'zh' ? ZH : EN;
+  const lb = BANKS[brief.subject.category][lang];
+  const pv = PERSONAS[persona][lang];
+  const high = level === 'high';
+  const vars: FillVars = { P: rng.chance(high ? 0.4 : 0.15) ? brief.subject.short : brief.subject.name, T: brief.subject.type, B: brief.subject.brand };
+  const f = (t: string) => fill(t, vars, rng);
+  const sep = lang === 'zh' ? '' : ' ';
+  const end = (c: string) => endSentence(c, lang, rng, lang === 'zh' ? ['。', '！', '～'] : ['.', '!']);
+
+  let points = brief.attrs.map((a, i) => {
+    const variants = lb.attrs[a];
+    const k = high ? rng.int(0, variants.length - 1) : rng.chance(0.65) ? brief.preferred[i] : rng.int(0, Math.min(2, variants.length - 1));
+    return f(variants[k]);
+  });
+  if (high) {
+    points = rng.shuffle(points).slice(0, rng.int(Math.min(2, points.length), points.length));
+    if (rng.chance(0.35)) points.push(f(rng.pick(rng.pick(lb.attrs))));
+  } else if (rng.chance(0.5) && points.length > 2) {
+    const i = rng.int(0, points.length - 2);
+    [points[i], points[i + 1]] = [points[i + 1], points[i]];
+  }
+  const hook = f(rng.pick(ai.hookFrames).replace('{H}', rng.pick(brief.hooks)));
+  const conLine = brief.con && (!high || rng.chance(0.6)) ? f(rng.pick(ai.conFrames).replace('{C}', brief.con)) : null;
+  const intro = f(rng.pick(pv.intros));
+  const usage = f(rng.pick(ai.usage));
+  const structure = high ? rng.int(0, 3) : brief.structure;
+  const lines: string[] = [];
+
+  switch (structure) {
+    case 0: {
+      lines.push(end(`${intro}，${usage}`.replace('，', lang === 'zh' ? '，' : ', ')));
+      if (high && rng.chance(0.5)) lines.push(end(f(rng.pick(lb.scenes))));
+      lines.push(f(rng.pick(ai.leads)));
+      const b = rng.pick(ai.bullets);
+      for (const p of points) lines.push(`${b}${sep}${p}`);
+      lines.push(end(hook));
+      if (conLine) lines.push(end(conLine));
+      lines.push(end(f(rng.pick(ai.summaries))) + rng.pick(ai.ctas));
+      break;
+    }
+    case 1: {
+      lines.push(end(`${intro}${lang === 'zh' ? '！' : '! '}${f(rng.pick(lb.scenes))}${lang === 'zh' ? '，' : ', '}${usage}`));
+      lines.push(rng.pick(ai.pros));
+      points.forEach((p, i) => lines.push(`${ai.numbered[i % ai.numbered.length]}${sep}${p}`));
+      lines.push(end(hook));
+      if (brief.con) lines.push(`${rng.pick(ai.cons)}${sep}${brief.con}`);
+      lines.push(end(f(rng.pick(ai.summaries))));
+      lines.push(rng.pick(ai.ctas));
+      break;
+    }
+    case 2: {
+      lines.push(f(rng.pick(ai.qaIntro)));
+      const qs = rng.shuffle(ai.qa.slice());
+      const half = Math.ceil(points.length / 2);
+      lines.push(qs[0], `A：${points.slice(0, half).join(lang === 'zh' ? '，' : ', ')}`.replace('A：', lang === 'zh' ? 'A：' : 'A: '));
+      lines.push(qs[1], end((lang === 'zh' ? 'A：' : 'A: ') + points.slice(half).concat(hook).join(lang === 'zh' ? '，' : ', ')));
+      if (conLine) lines.push(qs[2], end((lang === 'zh' ? 'A：' : 'A: ') + conLine));
+      lines.push(rng.pick(ai.ctas));
+      break;
+    }
+    default: {
+      const parts = [end(`${intro}${lang === 'zh' ? '，' : ', '}${usage}`)];
+      for (const p of points) parts.push(end(f(rng.pick(g.attrFrames).replace('{A}', p))));
+      parts.push(end(hook), rng.pick(ai.ctas));
+      lines.push(parts.join(sep));
+      break;
+    }
+  }
+  if (high) {
+    if (rng.chance(0.5)) lines.splice(1, 0, end(f(rng.pick(pv.asides))));
+    if (rng.chance(0.4)) lines.splice(Math.min(lines.length, 2), 0, end(f(rng.pick(lb.details))));
+    if (rng.chance(0.3)) lines.push(end(f(rng.pick(pv.signoffs))));
+  }
+  if (brief.disclosure) lines.unshift(f(rng.pick(ai.disclosure)));
+  let body = lines.join('\n');
+  let title = f(rng.pick(brief.titles));
+  if (rng.chance(0.5)) title += rng.pick(ai.emoji);
+  const rate = high ? 0.45 : 0.25;
+  body = substituteSynonyms(body, lang, rate, rng);
+  title = substituteSynonyms(title, lang, rate, rng);
+  const tags = high ? rng.sample(brief.tags, rng.int(2, brief.tags.length)) : brief.tags.slice();
+  if (brief.disclosure) tags.push(lang === 'zh' ? '合作' : 'ad');
+  if (rng.chance(0.85)) body += '\n' + tags.map((t) => '#' + t).join(' ');
+  if (lang === 'en') {
+    body = capitalise(body);
+    title = capitalise(title);
+  }
+  return { title: clip(title, 40), body, tags, lang };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../../src/config/params.ts';
+import type { FeaturedEvent } from '../../../src/contracts/normalized.ts';
+import { AccountLinker } from '../../../src/core/link/account-linker.ts';
+import { pairKey } from '../../../src/core/link/pair-store.ts';
+import { createNearDupIndex } from '../../../src/stages/link/near-dup-index.ts';
+
+const T0 = Date.UTC(2026, 4, 1);
+let n = 0;
+const note = (account: string, ts: number, target: string, simhash = (n * 7919).toString(16).padStart(16, '0')): FeaturedEvent =>
+  ({ type: 'note', event_id: `e${n++}`, ts, account_id: account, note_id: `n${n}`, action: 'publish', title: '', body: '', targets: [{ kind: 'product', id: target }], features: { simhash } }) as FeaturedEvent;
+const like = (account: string, ts: number, noteId: string): FeaturedEvent =>
+  ({ type: 'interaction', event_id: `e${n++}`, ts, account_id: account, action: 'like', note_id: noteId }) as FeaturedEvent;
+
+function linker() {
+  return new AccountLinker(DEFAULTS.link, createNearDupIndex());
+}
+const value = (l: AccountLinker, a: string, b: string, s: 'co_target' | 'lockstep' | 'near_duplicate' | 'mutual_engagement') => {
+  const p = l.pairs.pairs.get(pairKey(a, b));
+  return p ? l.pairs.values(p)[s] : 0;
+};
+
+describe('AccountLinker', () => {
+  it('links co-posters of a niche target more strongly than co-posters of a viral one', () => {
+    const l = linker();
+    l.observe(note('a', T0, 'niche'));
+    l.observe(note('b', T0 + 1000, 'niche'));
+    for (let i = 0; i < 100; i++) l.observe(note(`v${i}`, T0 + i, 'viral'));
+    expect(value(l, 'a', 'b', 'co_target')).toBeGreaterThan(0.5);
+    expect(value(l, 'v98', 'v99', 'co_target')).toBeLessThan(0.2);
+  });
+
+  it('does not link anyone through a target past the popularity cap', () => {
+    const l = linker();
+    const cap = DEFAULTS.link.coTargetMaxPosters;
+    for (let i = 0; i < cap + 5; i++) l.observe(note(`v${i}`, T0 + i, 'mega'));
+    expect(value(l, `v${cap + 3}`, `v${cap + 4}`, 'co_target')).toBe(0);
+  });
+
+  it('accumulates lockstep only for engagements within the window', () => {
+    const l = linker();
+    l.observe(note('author', T0, 'x'));
+    const nid = `n${n}`;
+    l.observe(like('a', T0 + 60_000, nid));
+    l.observe(like('b', T0 + 120_000, nid));
+    l.observe(like('c', T0 + 120_000 + DEFAULTS.link.lockstepWindowMs + 1, nid));
+    expect(value(l, 'a', 'b', 'lockstep')).toBeGreaterThan(0.4);
+    expect(value(l, 'a', 'c', 'lockstep')).toBe(0);
+    expect(value(l, 'a', 'author', 'mutual_engagement')).toBeGreaterThan(0);
+  });
+
+  it('links near-duplicate notes by fingerprint distance, never an account with itself', () => {
+    const l = linker();
+    l.observe(note('a', T0, 't1', '00000000000000ff'));
+    l.observe(note('b', T0 + 10, 't2', '00000000000000fe')); // 1 bit away
+    l.observe(note('a', T0 + 20, 't3', '00000000000000ff'));
+    l.observe(note('c', T0 + 30, 't4', 'ffffffff00000000')); // far
+    expect(value(l, 'a', 'b', 'near_duplicate')).toBeGreaterThan(0.5);
+    expect(value(l, 'a', 'c', 'near_duplicate')).toBe(0);
+    expect(l.pairs.pairs.has(pairKey('a', 'a'))).toBe(false);
+  });
+
+  it('emits a strong edge only with enough evidence from at least two signals', () => {
+    const l = linker();
+    // one shared niche target alone: not strong
+    l.observe(note('a', T0, 'niche'));
+    l.observe(note('b', T0 + 1000, 'niche'));
+    expect(l.takeEdges(T0 + 2000).filter((e) => e.strong)).toHaveLength(0);
+    // repeated co-posting plus lockstep on each other's notes: strong
+    for (let k = 1; k <= 4; k++) {
+      l.observe(note('a', T0 + k * 3_600_000, 'niche'));
+      const na = `n${n}`;
+      l.observe(note('b', T0 + k * 3_600_000 + 5000, 'niche'));
+      const nb = `n${n}`;
+      l.observe(like('c', T0 + k * 3_600_000 + 9000, na));
+      l.observe(like('b', T0 + k * 3_600_000 + 10_000, na));
+      l.observe(like('a', T0 + k * 3_600_000 + 11_000, nb));
+    }
+    const strong = l.takeEdges(T0 + 10 * 3_600_000).filter((e) => e.strong);
+    expect(strong.map((e) => `${e.a}-${e.b}`)).toContain('a-b');
+  });
+});
