@@ -13,6 +13,8 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { createStage } from './pipeline.ts';
 import { makeProvenance } from './provenance.ts';
 import type { DeadLetter } from '../stages/ingest/dead-letter.ts';
+import { SnapshotWriter, type SnapshotOptions } from '../snapshot/snapshot-writer.ts';
+import type { SnapshotManifest } from '../snapshot/snapshot-manifest.ts';
 
 export interface DetectOptions {
   input: string;
@@ -22,6 +24,9 @@ export interface DetectOptions {
   model?: { id: string; sha256?: string } | null;
   onProgress?: (read: number, total: number, lines: number) => void;
   metrics?: Metrics;
+  /** Write a Parquet snapshot (features, edges, rings) of this run to this directory (src/snapshot/). */
+  snapshot?: string;
+  snapshotOptions?: Partial<SnapshotOptions>;
 }
 
 export interface DetectResult {
@@ -30,6 +35,7 @@ export interface DetectResult {
   deadLetters: number;
   metrics: Metrics;
   seconds: number;
+  snapshot?: SnapshotManifest;
 }
 
 export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
@@ -41,7 +47,9 @@ export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
   const ringOut = opts.out ? new JsonlWriter(opts.out) : null;
   const dlqOut = opts.dlq ? new JsonlWriter(opts.dlq) : null;
   let deadLetters = 0;
+  const snap = opts.snapshot ? await SnapshotWriter.open(opts.snapshot, opts.params, provenance, opts.snapshotOptions) : null;
   const chain = new EmbeddedChain(stages, {
+    tap: snap ? (role, value) => snap.tap(role, value) : undefined,
     onOutput(role, _key, value) {
       if (role === 'rings') {
         rings.push(value as RingEvent);
@@ -58,10 +66,12 @@ export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
   for await (const batch of readJsonlLines(opts.input, (r, t) => ((bytesRead = r), (bytesTotal = t)))) {
     for (const l of batch) chain.push(routeRaw(l.raw), l.raw, `file:${l.n}`);
     chain.endBatch();
+    await snap?.drain();
     lines += batch.length;
     opts.onProgress?.(bytesRead, bytesTotal, lines);
   }
   chain.end();
   await Promise.all([ringOut?.close(), dlqOut?.close()]);
-  return { rings, lines, deadLetters, metrics, seconds: (performance.now() - t0) / 1000 };
+  const snapshot = await snap?.finish({ kind: 'file', path: opts.input, lines });
+  return { rings, lines, deadLetters, metrics, seconds: (performance.now() - t0) / 1000, ...(snapshot ? { snapshot } : {}) };
 }

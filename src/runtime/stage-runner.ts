@@ -96,6 +96,8 @@ export async function runStage(o: RunnerOptions): Promise<RunningStage> {
   let chain = Promise.resolve();
   const consumer = await bus.consumer();
 
+  let batches = 0;
+  const crashAfter = Number(process.env.RINGWATCH_FAILPOINT_CRASH_AFTER_BATCHES ?? 0) || -1;
   const handleBatch = async (batch: BusMessage[]) => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
@@ -108,6 +110,11 @@ export async function runStage(o: RunnerOptions): Promise<RunningStage> {
     stage.endBatch?.(emit);
     await drain();
     metrics.inc('runner_inputs_total', { stage: stage.name }, batch.length);
+    if (++batches === crashAfter) {
+      // Failpoint for crash tests: die at the worst moment — outputs durable, input offsets not committed.
+      log.warn({ batches }, 'RINGWATCH_FAILPOINT_CRASH_AFTER_BATCHES reached: killing this process');
+      process.kill(process.pid, 'SIGKILL');
+    }
   };
 
   await consumer.run({

@@ -28,6 +28,8 @@ export interface SimAccount {
   ring: number;
   /** has a register (or snapshot) event been emitted */
   announced: boolean;
+  /** deleted during the stream: no further actions */
+  deleted: boolean;
   /** registration falls inside the stream: emit register at registeredAt */
   registersInStream: boolean;
   /** profile to switch to on a scheduled update (bought accounts renamed before use) */

@@ -89,6 +89,7 @@ export function newAccount(rng: Rng, mint: IdMint, idx: number, o: NewAccountOpt
     actWeight: o.actWeight,
     ring: o.ring ?? -1,
     announced: false,
+    deleted: false,
     registersInStream: o.registersInStream,
   };
 }

@@ -181,6 +181,8 @@ export class KafkaBusConsumer implements BusConsumer {
         p.heartbeat().catch(() => undefined); // a rebalance shows up again at commit time
       }, this.#ctx.options.heartbeatIntervalMs);
       keepAlive.unref();
+      p.resolveOffset(batch.lastOffset());
+      await p.commitOffsetsIfNecessary();
       try {
         await insideHandler.run(this, () => this.#opts!.eachBatch(messages));
       } catch (err) {

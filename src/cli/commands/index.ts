@@ -1,19 +1,13 @@
-import { demoCommand } from './demo.ts';
-import { detectCommand } from './detect.ts';
-import { evalCommand } from './eval.ts';
-import { produceCommand } from './produce.ts';
-import { runCommand } from './run.ts';
-import { simulateCommand } from './simulate.ts';
-
+/** Subcommands, loaded on demand so that `run` does not pay for the simulator or the evaluator. */
 export type Command = (args: string[]) => Promise<number>;
 
 export const COMMANDS: Record<string, Command> = {
-  demo: demoCommand,
-  detect: detectCommand,
-  simulate: simulateCommand,
-  eval: evalCommand,
-  run: runCommand,
-  produce: produceCommand,
+  demo: async (a) => (await import('./demo.ts')).demoCommand(a),
+  detect: async (a) => (await import('./detect.ts')).detectCommand(a),
+  simulate: async (a) => (await import('./simulate.ts')).simulateCommand(a),
+  eval: async (a) => (await import('./eval.ts')).evalCommand(a),
+  run: async (a) => (await import('./run.ts')).runCommand(a),
+  produce: async (a) => (await import('./produce.ts')).produceCommand(a),
 };
 
 export function usage(): string {

@@ -6,33 +6,35 @@
  * Every shingle (text/shingles.ts) hashes to 64 bits (feature-hash.ts); each bit position
  * sums +w for the features with that bit set and −w for the others, and the fingerprint
  * bit is 1 where the sum is positive (ties give 0). Repeated shingles count repeatedly,
- * so a feature's weight is its shingle-size weight times its term frequency. The expected
+ * so a feature's weight is its size weight times its term frequency. The expected
  * Hamming distance between two fingerprints is 64·θ/π for θ the angle between the two
- * weighted feature vectors.
+ * weighted feature vectors: a cosine of 0.99 gives ~3 bits, 0.95 ~6.5, 0.9 ~9.
  *
- * Hot path: tokens are hashed while scanning the text (no token or shingle strings), and
- * the per-bit sums are kept as bit-sliced binary counters — one 32-bit word per counter
- * bit, a ripple-carry add per feature — instead of 64 integer updates per feature. The
- * input must already be normalised (normalizeText); `textFingerprint` does both.
+ * Hot path: characters are hashed while scanning the text (no token or shingle strings),
+ * shingle hashes grow incrementally from each start position, and the per-bit sums are
+ * kept as bit-sliced binary counters — one 32-bit word per counter bit, a ripple-carry add
+ * per feature — instead of 64 integer updates per feature. Input must be normalised
+ * (normalizeText); `textFingerprint` (text-fingerprint.ts) does both.
  */
 import { ERROR_CODES, RingwatchError } from '../../errors/codes.ts';
-import { SHINGLE_DEFAULTS, tokenClass as tokenClassOf } from '../text/shingles.ts';
-import { shingleHashHi as hashHi, shingleHashLo as hashLo, tokenHash as hashToken } from './feature-hash.ts';
+import { SHINGLE_DEFAULTS, tokenClass as tokenClassOf, type ShingleOptions } from '../text/shingles.ts';
+import * as fh from './feature-hash.ts';
 import type { Fingerprint64 } from './fingerprint64.ts';
 
 export { fromHex, hamming, toHex } from './fingerprint64.ts';
 export type { Fingerprint64 } from './fingerprint64.ts';
 
-export interface SimhashOptions {
-  /** Shingle lengths in tokens. */
-  readonly sizes: readonly number[];
-  /** Integer weight (1..8) of the shingles of each size, aligned with `sizes`. */
-  readonly weights: readonly number[];
+export interface SimhashOptions extends ShingleOptions {
+  /** Integer weight (1..8) of each of `cjkSizes`. */
+  readonly cjkWeights: readonly number[];
+  /** Integer weight (1..8) of each of `otherSizes`. */
+  readonly otherWeights: readonly number[];
 }
 
 export const SIMHASH_DEFAULTS: SimhashOptions = Object.freeze({
-  sizes: SHINGLE_DEFAULTS.sizes,
-  weights: Object.freeze([1, 1]) as readonly number[],
+  ...SHINGLE_DEFAULTS,
+  cjkWeights: Object.freeze(SHINGLE_DEFAULTS.cjkSizes.map(() => 1)),
+  otherWeights: Object.freeze(SHINGLE_DEFAULTS.otherSizes.map(() => 1)),
 });
 
 /** A hashed feature with its weight, for `simhashFromFeatures`. */
@@ -44,26 +46,58 @@ export interface WeightedFeature {
 
 // Local copies: under tsx, imported bindings are read through getters (slow in a loop).
 const tokenClass = tokenClassOf;
-const shingleHashHi = hashHi;
-const shingleHashLo = hashLo;
-const tokenHash = hashToken;
+const tokenHash = fh.tokenHash;
+const round = fh.round;
+const fmix32 = fh.fmix32;
+const shingleHashHi = fh.shingleHashHi;
+const shingleHashLo = fh.shingleHashLo;
+const SEED_HI = fh.SEED_HI;
+const SEED_LO = fh.SEED_LO;
 
+const MAX_SIZE = 8;
+
+/** Weight of each shingle length 1..MAX_SIZE (0: not a size), per script class. */
+interface Plan {
+  readonly cjk: Int32Array;
+  readonly other: Int32Array;
+  readonly maxCjk: number;
+  readonly maxOther: number;
+}
+
+function validSizes(sizes: readonly number[], weights: readonly number[]): boolean {
+  return (
+    sizes.length > 0 &&
+    weights.length === sizes.length &&
+    new Set(sizes).size === sizes.length &&
+    sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_SIZE) &&
+    weights.every((w) => Number.isInteger(w) && w >= 1 && w <= 8)
+  );
+}
+
+/** Merge options over the defaults and validate; throws RW_CONFIG_INVALID. */
 export function resolveSimhashOptions(options: Partial<SimhashOptions> = {}): SimhashOptions {
-  const sizes = options.sizes ?? SIMHASH_DEFAULTS.sizes;
-  const weights = options.weights ?? sizes.map(() => 1);
-  const bad =
-    sizes.length === 0 ||
-    weights.length !== sizes.length ||
-    sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 8) ||
-    weights.some((w) => !Number.isInteger(w) || w < 1 || w > 8);
-  if (bad) {
+  const cjkSizes = options.cjkSizes ?? SIMHASH_DEFAULTS.cjkSizes;
+  const otherSizes = options.otherSizes ?? SIMHASH_DEFAULTS.otherSizes;
+  const cjkWeights = options.cjkWeights ?? cjkSizes.map(() => 1);
+  const otherWeights = options.otherWeights ?? otherSizes.map(() => 1);
+  if (!validSizes(cjkSizes, cjkWeights) || !validSizes(otherSizes, otherWeights)) {
     throw new RingwatchError(
       ERROR_CODES.CONFIG_INVALID,
-      'simhash: sizes must be 1..8 tokens, weights integers 1..8, one weight per size',
+      `simhash: sizes must be distinct integers 1..${MAX_SIZE}, weights integers 1..8, one per size`,
     );
   }
-  return Object.freeze({ sizes: Object.freeze([...sizes]), weights: Object.freeze([...weights]) });
+  return Object.freeze({ cjkSizes, otherSizes, cjkWeights, otherWeights });
 }
+
+function plan(o: SimhashOptions): Plan {
+  const cjk = new Int32Array(MAX_SIZE + 1);
+  const other = new Int32Array(MAX_SIZE + 1);
+  o.cjkSizes.forEach((n, i) => (cjk[n] = o.cjkWeights[i]));
+  o.otherSizes.forEach((n, i) => (other[n] = o.otherWeights[i]));
+  return { cjk, other, maxCjk: Math.max(...o.cjkSizes), maxOther: Math.max(...o.otherSizes) };
+}
+
+const DEFAULT_PLAN = plan(SIMHASH_DEFAULTS);
 
 /** The plain Charikar construction over explicit features (the reference). */
 export function simhashFromFeatures(features: Iterable<WeightedFeature>): Fingerprint64 {
@@ -84,7 +118,8 @@ export function simhashFromFeatures(features: Iterable<WeightedFeature>): Finger
 }
 
 // Scratch space, reused across calls (single-threaded).
-let tokens = new Int32Array(256);
+let tokens = new Int32Array(512);
+let cjkFlags = new Uint8Array(512);
 const PLANES = 24; // counters up to 2^24 - 1 total weight
 const hiPlanes = new Int32Array(PLANES);
 const loPlanes = new Int32Array(PLANES);
@@ -100,20 +135,13 @@ function addWord(planes: Int32Array, w: number): void {
   }
 }
 
-function pushToken(count: number, h: number): number {
-  if (count === tokens.length) {
-    const next = new Int32Array(tokens.length * 2);
-    next.set(tokens);
-    tokens = next;
-  }
-  tokens[count] = h;
-  return count + 1;
-}
-
 function scanTokens(s: string): number {
   let count = 0;
-  let wordStart = -1;
   const len = s.length;
+  if (tokens.length < len) {
+    tokens = new Int32Array(len * 2);
+    cjkFlags = new Uint8Array(len * 2);
+  }
   for (let i = 0; i < len; i++) {
     let cp = s.charCodeAt(i);
     let width = 1;
@@ -125,48 +153,51 @@ function scanTokens(s: string): number {
       }
     }
     const c = tokenClass(cp);
-    if (c === 3) {
-      if (wordStart < 0) wordStart = i;
-    } else {
-      if (wordStart >= 0) count = pushToken(count, tokenHash(s, wordStart, i));
-      wordStart = -1;
-      if (c === 1) count = pushToken(count, tokenHash(s, i, i + width));
+    if (c !== 2) {
+      tokens[count] = tokenHash(s, i, i + width);
+      cjkFlags[count] = c === 1 ? 1 : 0;
+      count++;
     }
     i += width - 1;
   }
-  if (wordStart >= 0) count = pushToken(count, tokenHash(s, wordStart, len));
   return count;
 }
 
 /** SimHash of already-normalised text. Text without tokens hashes to 0. */
 export function simhash64(normalized: string, options?: Partial<SimhashOptions>): Fingerprint64 {
-  const { sizes, weights } = options === undefined ? SIMHASH_DEFAULTS : resolveSimhashOptions(options);
+  const p = options === undefined ? DEFAULT_PLAN : plan(resolveSimhashOptions(options));
   const count = scanTokens(normalized);
   if (count === 0) return { hi: 0, lo: 0 };
   hiPlanes.fill(0);
   loPlanes.fill(0);
   usedPlanes = 0;
   let total = 0;
-  let minSize = sizes[0];
-  for (const n of sizes) if (n < minSize) minSize = n;
-  if (count < minSize) {
+  for (let i = 0; i < count; i++) {
+    const cjk = cjkFlags[i] === 1;
+    const weights = cjk ? p.cjk : p.other;
+    const maxN = Math.min(cjk ? p.maxCjk : p.maxOther, count - i);
+    let a = SEED_HI;
+    let b = SEED_LO;
+    for (let n = 1; n <= maxN; n++) {
+      const k = tokens[i + n - 1];
+      a = round(a, k);
+      b = round(b, k);
+      const w = weights[n];
+      if (w === 0) continue;
+      const h = fmix32(a ^ n);
+      const l = fmix32(b ^ n);
+      for (let r = 0; r < w; r++) {
+        addWord(hiPlanes, h);
+        addWord(loPlanes, l);
+      }
+      total += w;
+    }
+  }
+  if (total === 0) {
+    // Too short for any shingle: the whole text is one feature.
     addWord(hiPlanes, shingleHashHi(tokens, 0, count));
     addWord(loPlanes, shingleHashLo(tokens, 0, count));
     total = 1;
-  } else {
-    for (let s = 0; s < sizes.length; s++) {
-      const n = sizes[s];
-      const w = weights[s];
-      for (let i = 0; i + n <= count; i++) {
-        const h = shingleHashHi(tokens, i, n);
-        const l = shingleHashLo(tokens, i, n);
-        for (let r = 0; r < w; r++) {
-          addWord(hiPlanes, h);
-          addWord(loPlanes, l);
-        }
-        total += w;
-      }
-    }
   }
   if (total >= 1 << PLANES) {
     throw new RingwatchError(ERROR_CODES.INPUT_UNREADABLE, 'simhash: text too long for the counters');

@@ -1,82 +1,80 @@
 /**
- * Overlapping shingles over normalised text (normalize.ts), for Chinese, Latin and mixed
- * notes alike.
+ * Overlapping character shingles over normalised text (normalize.ts), for Chinese, Latin
+ * and mixed notes alike.
  *
- * Tokens: each Han, Hiragana or Katakana character is a token of its own (these scripts
- * are written without spaces, so character n-grams are the usual unit), and every other
- * maximal run of non-space characters is a word token. A shingle is n consecutive tokens,
- * for each n in `sizes`: over Chinese that gives character n-grams, over English word
- * n-grams, and across a boundary ("这款 iphone 很好") a mix. A text with fewer tokens than
- * the smallest size yields one shingle holding all its tokens, so short notes still have a
- * feature.
+ * Tokens are the characters (code points) of the text with spaces left out. A shingle is
+ * n consecutive tokens starting at a token, where the lengths n depend on the script of
+ * that first token: Han, Hiragana and Katakana characters carry a word's worth of meaning
+ * each, so they start short shingles (`cjkSizes`); other characters (Latin letters,
+ * digits, …) start longer ones (`otherSizes`). Shingles may cross from one script into
+ * the other ("这款iphone" gives "款i", "款ip"). Dropping spaces makes the shingles immune to
+ * words split by inserted spaces or punctuation ("e ve ry" = "every") and lets one typo
+ * cost only a few of the ~2 shingles per character. A text too short for any shingle
+ * yields one shingle holding all its tokens, so short notes still have a feature.
  *
  * `simhash64` (../simhash/simhash64.ts) computes the same shingles without building
  * strings; tests check the two agree. This module is the readable definition.
  */
 
-export const SHINGLE_DEFAULTS = Object.freeze({
-  /** Shingle lengths in tokens. */
-  sizes: Object.freeze([2, 3]) as readonly number[],
+export interface ShingleOptions {
+  /** Shingle lengths (in characters) for shingles starting at a Han or kana character. */
+  readonly cjkSizes: readonly number[];
+  /** Shingle lengths for shingles starting at any other character. */
+  readonly otherSizes: readonly number[];
+}
+
+export const SHINGLE_DEFAULTS: ShingleOptions = Object.freeze({
+  cjkSizes: Object.freeze([1, 2]),
+  otherSizes: Object.freeze([3, 4]),
 });
 
-const SINGLE_CHAR_TOKEN = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
+const CJK_RE = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 
 const cache = new Uint8Array(0x10000);
 const astralCache = new Map<number, number>();
 
-/** 1: a character that is a token by itself, 2: a space, 3: part of a word token. */
+/** 1: a Han or kana character, 2: a space (not a token), 3: any other character. */
 export function tokenClass(cp: number): number {
   if (cp === 0x20) return 2;
   if (cp < 0x80) return 3;
   if (cp < 0x10000) {
     let c = cache[cp];
     if (c === 0) {
-      c = SINGLE_CHAR_TOKEN.test(String.fromCharCode(cp)) ? 1 : 3;
+      c = CJK_RE.test(String.fromCharCode(cp)) ? 1 : 3;
       cache[cp] = c;
     }
     return c;
   }
   let c = astralCache.get(cp);
   if (c === undefined) {
-    c = SINGLE_CHAR_TOKEN.test(String.fromCodePoint(cp)) ? 1 : 3;
+    c = CJK_RE.test(String.fromCodePoint(cp)) ? 1 : 3;
     astralCache.set(cp, c);
   }
   return c;
 }
 
-/** Split normalised text into tokens (see the module comment). */
+/** The characters of normalised text, spaces left out. */
 export function tokenize(normalized: string): string[] {
   const tokens: string[] = [];
-  let word = '';
-  for (const ch of normalized) {
-    const c = tokenClass(ch.codePointAt(0)!);
-    if (c === 3) {
-      word += ch;
-      continue;
-    }
-    if (word !== '') tokens.push(word);
-    word = '';
-    if (c === 1) tokens.push(ch);
-  }
-  if (word !== '') tokens.push(word);
+  for (const ch of normalized) if (ch !== ' ') tokens.push(ch);
   return tokens;
 }
 
-/** The token sequences of all shingles, in order of size then position. */
+/** The token sequences of all shingles, by start position, then size in option order. */
 export function shingleTokens(
   tokens: readonly string[],
-  sizes: readonly number[] = SHINGLE_DEFAULTS.sizes,
+  options: ShingleOptions = SHINGLE_DEFAULTS,
 ): string[][] {
   const out: string[][] = [];
-  if (tokens.length === 0) return out;
-  if (tokens.length < Math.min(...sizes)) return [tokens.slice()];
-  for (const n of sizes) {
-    for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n));
+  for (let i = 0; i < tokens.length; i++) {
+    const sizes = tokenClass(tokens[i].codePointAt(0)!) === 1 ? options.cjkSizes : options.otherSizes;
+    for (const n of sizes) if (i + n <= tokens.length) out.push(tokens.slice(i, i + n));
   }
+  if (out.length === 0 && tokens.length > 0) out.push(tokens.slice());
   return out;
 }
 
-/** Shingles of normalised text as strings (tokens joined by a space). */
-export function shingles(normalized: string, sizes: readonly number[] = SHINGLE_DEFAULTS.sizes): string[] {
-  return shingleTokens(tokenize(normalized), sizes).map((t) => t.join(' '));
+/** Shingles of normalised text as strings. */
+export function shingles(normalized: string, options: ShingleOptions = SHINGLE_DEFAULTS): string[] {
+  return shingleTokens(tokenize(normalized), options).map((t) => t.join(''));
 }

@@ -1,0 +1,101 @@
+/**
+ * Featured events ↔ rows of the `notes`, `accounts` and `interactions` tables. Pure.
+ *
+ * Round trip is exact for every field stored: `eventFromRow(eventToRow(e))` deep-equals `e` when
+ * text is included and no pseudonymiser is used; without text, title/body are '' and
+ * tags/nickname/bio/interaction text are absent (the linker never reads them). Absent optional
+ * fields are null in Parquet and absent again after the round trip.
+ */
+import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote } from '../contracts/normalized.ts';
+import type { Target } from '../contracts/events.ts';
+import { fromParquetList, toParquetList } from '../adapters/parquet/read-parquet-rows.ts';
+import type { Pseudonymizer } from './pseudonymizer.ts';
+
+export type EventTable = 'notes' | 'accounts' | 'interactions';
+
+export interface RowOptions {
+  includeText: boolean;
+  pseudonymizer: Pseudonymizer | null;
+}
+
+export function eventTable(ev: FeaturedEvent): EventTable {
+  return ev.type === 'note' ? 'notes' : ev.type === 'account' ? 'accounts' : 'interactions';
+}
+
+type Row = Record<string, unknown>;
+
+export function eventToRow(ev: FeaturedEvent, seq: number, o: RowOptions): Row {
+  const ps = o.pseudonymizer;
+  const acct = (id: string) => (ps ? ps.map(id) : id);
+  const dev = (v: string | undefined) => (v === undefined || !ps ? v : ps.map(v, 'device'));
+  const ip = (v: string | undefined) => (v === undefined || !ps ? v : ps.map(v, 'ip'));
+  const base = { seq, event_id: ev.event_id, ts: ev.ts, account_id: acct(ev.account_id), action: ev.action };
+  if (ev.type === 'note') {
+    const n = ev as NormalizedNote & FeaturedEvent;
+    return {
+      ...base, note_id: n.note_id, simhash: n.features?.simhash,
+      targets: n.targets.map((t) => ({ kind: t.kind, id: t.id })),
+      lang: n.lang, ai_label: n.ai_label, ad_disclosure: n.ad_disclosure, device_id: dev(n.device_id), ip_prefix: ip(n.ip_prefix),
+      media_hashes: toParquetList(n.media_hashes), embedding: toParquetList(n.features?.embedding),
+      title: o.includeText ? n.title : undefined, body: o.includeText ? n.body : undefined, tags: o.includeText ? toParquetList(n.tags) : undefined,
+    };
+  }
+  if (ev.type === 'account') {
+    const a = ev as NormalizedAccount;
+    return {
+      ...base, registered_at: a.registered_at, device_id: dev(a.device_id), ip_prefix: ip(a.ip_prefix), verified: a.verified,
+      declared_partner: a.declared_partner, avatar_hash: a.avatar_hash,
+      nickname: o.includeText ? a.nickname : undefined, bio: o.includeText ? a.bio : undefined,
+    };
+  }
+  const i = ev as NormalizedInteraction;
+  return { ...base, note_id: i.note_id, target_account_id: i.target_account_id === undefined ? undefined : acct(i.target_account_id), text: o.includeText ? i.text : undefined };
+}
+
+/** A row read back (from parquetjs or any reader giving plain values) → the featured event it came from. */
+export function eventFromRow(table: EventTable, r: Row): FeaturedEvent {
+  const base = { event_id: str(r.event_id), ts: ms(r.ts), account_id: str(r.account_id) };
+  if (table === 'notes') {
+    const features = r.simhash == null ? undefined : { simhash: str(r.simhash), ...opt('embedding', fromParquetList<number>(r.embedding)) };
+    const n = {
+      type: 'note' as const, ...base, note_id: str(r.note_id), action: str(r.action) as NormalizedNote['action'],
+      title: r.title == null ? '' : str(r.title), body: r.body == null ? '' : str(r.body),
+      targets: ((r.targets as Target[] | null) ?? []).map((t) => ({ kind: t.kind, id: t.id })),
+      ...opt('lang', r.lang), ...opt('tags', fromParquetList<string>(r.tags)), ...opt('media_hashes', fromParquetList<string>(r.media_hashes)),
+      ...opt('ai_label', r.ai_label), ...opt('ad_disclosure', r.ad_disclosure), ...opt('device_id', r.device_id), ...opt('ip_prefix', r.ip_prefix),
+      ...(features ? { features } : {}),
+    };
+    return n as FeaturedEvent;
+  }
+  if (table === 'accounts') {
+    return {
+      type: 'account', ...base, action: str(r.action) as NormalizedAccount['action'],
+      ...opt('nickname', r.nickname), ...opt('bio', r.bio), ...opt('avatar_hash', r.avatar_hash),
+      ...(r.registered_at == null ? {} : { registered_at: ms(r.registered_at) }),
+      ...opt('device_id', r.device_id), ...opt('ip_prefix', r.ip_prefix), ...opt('verified', r.verified), ...opt('declared_partner', r.declared_partner),
+    } as FeaturedEvent;
+  }
+  return {
+    type: 'interaction', ...base, action: str(r.action) as NormalizedInteraction['action'],
+    ...opt('note_id', r.note_id), ...opt('target_account_id', r.target_account_id), ...opt('text', r.text),
+  } as FeaturedEvent;
+}
+
+function opt<K extends string>(key: K, v: unknown): Partial<Record<K, unknown>> {
+  return v === null || v === undefined ? {} : ({ [key]: v } as Record<K, unknown>);
+}
+
+function str(v: unknown): string {
+  return String(v);
+}
+
+/** Epoch ms from a TIMESTAMP_MILLIS value as readers return it (Date, bigint or number). */
+export function ms(v: unknown): number {
+  if (v instanceof Date) return v.getTime();
+  return Number(v);
+}
+
+/** Replay order: the order ingest released events in — (ts, event_id) — with the stream position as the last tie-break. */
+export function compareReplayOrder(a: { ts: number; event_id: string; seq: number }, b: { ts: number; event_id: string; seq: number }): number {
+  return a.ts - b.ts || (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0) || a.seq - b.seq;
+}
