@@ -10,7 +10,7 @@ import { createFlagStage } from '../stages/flag/flag-stage.ts';
 import { createIngestStage } from '../stages/ingest/ingest-stage.ts';
 import { createLinkStage } from '../stages/link/link-stage.ts';
 import type { StageName, StageProcessor } from '../stages/stage.ts';
-import { createNearDupIndex } from '../stages/link/near-dup-index.ts';
+import { createNearDupIndex } from '../core/simhash/hex-near-dup-index.ts';
 import type { Metrics } from './metrics.ts';
 import { RingwatchError, ERROR_CODES } from '../errors/codes.ts';
 
@@ -21,7 +21,7 @@ export function createStage(name: StageName, params: Params, provenance: Provena
     case 'featurize':
       return createFeaturizeStage(metrics);
     case 'link':
-      return createLinkStage(params, createNearDupIndex(), metrics);
+      return createLinkStage(params, createNearDupIndex({ maxK: params.link.nearDupMaxBits }), metrics);
     case 'cluster':
       return createClusterStage(params, metrics);
     case 'flag':

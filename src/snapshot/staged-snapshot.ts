@@ -48,12 +48,15 @@ export class StagedSnapshot {
     for (const w of this.writers.values()) files.push(...(await w.close()));
     onPhase?.('staged');
     const tables: ManifestTables = Object.fromEntries(this.tables.map((t) => [t, { rows: 0, files: [] }]));
-    for (const f of files) {
+    // Verify and fsync files concurrently: fsync latency dominates for many small partition files.
+    const checked = await mapLimit(files, VERIFY_CONCURRENCY, async (f) => {
       const abs = join(this.dir.tmp, f.path);
       const rows = await parquetRowCount(abs);
       if (rows !== f.rows) throw new SnapshotError('SNAPSHOT_VERIFY_FAILED', `${f.path}: wrote ${f.rows} rows, reader counts ${rows}`);
-      const { sha256, bytes } = await sha256File(abs);
       await fsyncPath(abs);
+      return { f, rows, ...(await sha256File(abs)) };
+    });
+    for (const { f, rows, sha256, bytes } of checked) {
       const t = (tables[f.table] ??= { rows: 0, files: [] });
       t.rows += rows;
       t.files.push({ path: f.path, rows, bytes, sha256 });
@@ -84,8 +87,29 @@ export class StagedSnapshot {
   }
 }
 
-/** fsync every directory under `root` (children first), so new directory entries are durable. */
+const VERIFY_CONCURRENCY = 16;
+
+/** fsync every directory under `root` (children before parents), so new directory entries are durable. */
 async function fsyncTree(root: string): Promise<void> {
-  for (const e of await readdir(root, { withFileTypes: true })) if (e.isDirectory()) await fsyncTree(join(root, e.name));
-  await fsyncPath(root);
+  const dirs: string[][] = [];
+  const walk = async (d: string, depth: number): Promise<void> => {
+    (dirs[depth] ??= []).push(d);
+    for (const e of await readdir(d, { withFileTypes: true })) if (e.isDirectory()) await walk(join(d, e.name), depth + 1);
+  };
+  await walk(root, 0);
+  for (let depth = dirs.length - 1; depth >= 0; depth--) await mapLimit(dirs[depth], VERIFY_CONCURRENCY, fsyncPath);
+}
+
+/** Map with at most `limit` promises in flight; results in input order. */
+async function mapLimit<T, R>(xs: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(xs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < xs.length) {
+      const i = next++;
+      out[i] = await fn(xs[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, worker));
+  return out;
 }

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../../../src/config/params.ts';
 import type { FeaturedEvent } from '../../../src/contracts/normalized.ts';
 import { AccountLinker } from '../../../src/core/link/account-linker.ts';
 import { pairKey } from '../../../src/core/link/pair-store.ts';
-import { createNearDupIndex } from '../../../src/stages/link/near-dup-index.ts';
+import { createNearDupIndex } from '../../../src/core/simhash/hex-near-dup-index.ts';
 
 const T0 = Date.UTC(2026, 4, 1);
 let n = 0;
