@@ -144,7 +144,7 @@ export class KafkaBusConsumer implements BusConsumer {
       for (const { topic, partition } of parts) {
         const key = `${topic}/${partition}`;
         if (this.#seeked.has(key)) continue;
-        this.#consumer!.seek({ topic, partition, offset: '0' }); // out of range → kafkajs resets to earliest
+        // seek removed // out of range → kafkajs resets to earliest
         this.#seeked.add(key);
         seekedNow.add(key);
       }
@@ -181,8 +181,6 @@ export class KafkaBusConsumer implements BusConsumer {
         p.heartbeat().catch(() => undefined); // a rebalance shows up again at commit time
       }, this.#ctx.options.heartbeatIntervalMs);
       keepAlive.unref();
-      p.resolveOffset(batch.lastOffset());
-      await p.commitOffsetsIfNecessary();
       try {
         await insideHandler.run(this, () => this.#opts!.eachBatch(messages));
       } catch (err) {
