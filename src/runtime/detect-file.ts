@@ -65,12 +65,12 @@ export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
   let bytesTotal = 0;
   for await (const batch of readJsonlLines(opts.input, (r, t) => ((bytesRead = r), (bytesTotal = t)))) {
     for (const l of batch) chain.push(routeRaw(l.raw), l.raw, `file:${l.n}`);
-    chain.endBatch();
+    await chain.endBatch();
     await snap?.drain();
     lines += batch.length;
     opts.onProgress?.(bytesRead, bytesTotal, lines);
   }
-  chain.end();
+  await chain.end();
   await Promise.all([ringOut?.close(), dlqOut?.close()]);
   const snapshot = await snap?.finish({ kind: 'file', path: opts.input, lines });
   return { rings, lines, deadLetters, metrics, seconds: (performance.now() - t0) / 1000, ...(snapshot ? { snapshot } : {}) };

@@ -1,7 +1,8 @@
 /**
- * Embedded mode: all five stages in one process, each stage's output handed straight to the
- * next stage's input in order. Same stage code and the same record sequence as a Kafka
- * deployment; no broker, no serialisation. Memory is bounded by the detection window.
+ * Embedded mode: the stages in one process, each stage's output handed to the next stage in
+ * order, one input batch at a time (so a stage with async preparation — featurize computing
+ * embeddings — sees a whole batch at once). Same stage code and the same record sequence as a
+ * Kafka deployment; no broker, no serialisation. Memory is bounded by the detection window.
  */
 import type { TopicRole } from '../contracts/events.ts';
 import { STAGE_ORDER, type Emit, type StageProcessor } from '../stages/stage.ts';
@@ -13,45 +14,69 @@ export interface ChainSinks {
   tap?(role: TopicRole, value: unknown): void;
 }
 
+interface Pending {
+  role: TopicRole;
+  value: unknown;
+}
+
 export class EmbeddedChain {
+  private readonly stages: StageProcessor[];
   private readonly emits: Emit[];
+  private readonly queues: Pending[][];
   private line = 0;
 
-  constructor(private readonly stages: StageProcessor[], sinks: ChainSinks) {
-    const byName = STAGE_ORDER.map((n) => stages.find((s) => s.name === n)).filter((s): s is StageProcessor => s !== undefined);
-    this.stages = byName;
-    byName.forEach((s) => s.assign?.(s.inputs.map((r) => `${r}:0`)));
-    this.emits = byName.map((_, i) => {
-      const next = byName[i + 1];
+  constructor(stages: StageProcessor[], sinks: ChainSinks) {
+    this.stages = STAGE_ORDER.map((n) => stages.find((s) => s.name === n)).filter((s): s is StageProcessor => s !== undefined);
+    this.stages.forEach((s) => s.assign?.(s.inputs.map((r) => `${r}:0`)));
+    this.queues = this.stages.map(() => []);
+    this.emits = this.stages.map((_, i) => {
+      const next = this.stages[i + 1];
       const emit: Emit = (role, key, value) => {
         sinks.tap?.(role, value);
-        if (next && next.inputs.includes(role)) {
-          next.handle({ role, partition: `${role}:0`, source: `${role}:0:${this.line}`, value: EMPTY, decoded: value }, this.emits[i + 1]);
-        } else sinks.onOutput(role, key, value);
+        if (next && next.inputs.includes(role)) this.queues[i + 1].push({ role, value });
+        else sinks.onOutput(role, key, value);
       };
       return emit;
     });
   }
 
-  /** Feed an already-decoded record into the first stage (replay starts at link with featured events). */
+  /** Feed one raw input record (a file line or message) to the first stage. */
+  push(role: 'accounts' | 'notes' | 'interactions', raw: Buffer, source: string): void {
+    this.line++;
+    this.stages[0].handle({ role, partition: `${role}:0`, source, value: raw }, this.emits[0]);
+  }
+
+  /** Feed an already-decoded record to the first stage (replay starts at link with featured events). */
   pushDecoded(role: TopicRole, value: unknown): void {
     this.line++;
     this.stages[0].handle({ role, partition: `${role}:0`, source: `${role}:0:${this.line}`, value: EMPTY, decoded: value }, this.emits[0]);
   }
 
-  /** Feed one raw input record (as read from a file line or message). */
-  push(role: 'accounts' | 'notes' | 'interactions', raw: Buffer, source: string, decoded?: unknown): void {
-    this.line++;
-    this.stages[0].handle({ role, partition: `${role}:0`, source, value: raw, decoded }, this.emits[0]);
-  }
-
-  /** End of a batch of input: lets the ingest stage release what its watermark allows. */
-  endBatch(): void {
+  /** End of an input batch: let the first stage release what it can, then run every downstream stage over its queue. */
+  async endBatch(): Promise<void> {
     this.stages[0].endBatch?.(this.emits[0]);
+    await this.drain();
   }
 
-  end(): void {
+  /** End of input: flush the first stage and drain everything downstream. */
+  async end(): Promise<void> {
     this.stages[0].flush(this.emits[0]);
+    await this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    for (let i = 1; i < this.stages.length; i++) {
+      const batch = this.queues[i];
+      if (batch.length === 0) continue;
+      this.queues[i] = [];
+      const stage = this.stages[i];
+      if (stage.prepare) await stage.prepare(batch.map((p) => p.value));
+      for (let k = 0; k < batch.length; k++) {
+        const p = batch[k];
+        stage.handle({ role: p.role, partition: `${p.role}:0`, source: `${p.role}:0:${k}`, value: EMPTY, decoded: p.value }, this.emits[i]);
+      }
+      stage.endBatch?.(this.emits[i]);
+    }
   }
 }
 

@@ -12,24 +12,28 @@ import { EmbeddedChain, type ChainSinks } from './embedded-chain.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createStage } from './pipeline.ts';
 
-export function replayFeatured(
-  events: Iterable<FeaturedEvent>,
+export async function replayFeatured(
+  events: Iterable<FeaturedEvent> | AsyncIterable<FeaturedEvent>,
   params: Params,
   provenance: Provenance,
   opts: { metrics?: Metrics; tap?: ChainSinks['tap']; onProgress?: (n: number) => void } = {},
-): RingEvent[] {
+): Promise<RingEvent[]> {
   const metrics = opts.metrics ?? createMetrics();
   const stages = (['link', 'cluster', 'flag'] as const).map((n) => createStage(n, params, provenance, metrics));
   const rings: RingEvent[] = [];
   const chain = new EmbeddedChain(stages, { onOutput: (role, _k, v) => role === 'rings' && rings.push(v as RingEvent), tap: opts.tap });
   const cadence = new WatermarkCadence();
   let n = 0;
-  for (const ev of events) {
+  for await (const ev of events) {
     const wm = cadence.before(ev.ts);
     if (wm !== null) chain.pushDecoded('features', { kind: 'watermark', ts: wm, final: false } satisfies Watermark);
     chain.pushDecoded('features', ev);
-    if (++n % 10_000 === 0) opts.onProgress?.(n);
+    if (++n % 10_000 === 0) {
+      await chain.endBatch();
+      opts.onProgress?.(n);
+    }
   }
   chain.pushDecoded('features', { kind: 'watermark', ts: Math.max(0, cadence.lastTs), final: true } satisfies Watermark);
+  await chain.end();
   return rings;
 }

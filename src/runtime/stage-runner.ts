@@ -101,12 +101,13 @@ export async function runStage(o: RunnerOptions): Promise<RunningStage> {
   const handleBatch = async (batch: BusMessage[]) => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
-    for (const m of batch) {
+    const inputs = batch.map((m) => {
       const role = roleOf.get(m.topic)!;
-      let decoded: unknown;
-      if (role !== 'accounts' && role !== 'notes' && role !== 'interactions') decoded = m.decoded ?? JSON.parse(m.value.toString());
-      stage.handle({ role, partition: `${m.topic}:${m.partition}`, source: `${m.topic}:${m.partition}:${m.offset}`, value: m.value, decoded }, emit);
-    }
+      const raw = role === 'accounts' || role === 'notes' || role === 'interactions';
+      return { role, partition: `${m.topic}:${m.partition}`, source: `${m.topic}:${m.partition}:${m.offset}`, value: m.value, decoded: raw ? undefined : (m.decoded ?? JSON.parse(m.value.toString())) };
+    });
+    if (stage.prepare) await stage.prepare(inputs.map((i) => i.decoded));
+    for (const input of inputs) stage.handle(input, emit);
     stage.endBatch?.(emit);
     await drain();
     metrics.inc('runner_inputs_total', { stage: stage.name }, batch.length);

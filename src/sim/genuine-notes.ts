@@ -21,7 +21,7 @@ export function pickAuthor(rng: Rng, pop: Population, t: number): SimAccount | u
 }
 
 export function genuineAppeal(rng: Rng, a: SimAccount): number {
-  return rng.logNormal(1, 1.0) * (a.verified ? 4 : 1) * (1 + 0.15 * Math.log1p(a.noteWeight));
+  return rng.logNormal(1, 1.0) * (a.verified ? 3 : 1) * (1 + 0.1 * Math.log1p(a.noteWeight));
 }
 
 export interface GenuineNoteOptions {

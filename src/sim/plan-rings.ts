@@ -74,6 +74,7 @@ function planRing(ctx: PlanContext, rng: Rng, idx: number, isLarge: boolean, op:
   }
   const evasion = rng.chance(rp.evasion) ? rng.sample(EVASIONS, rng.int(1, 3)).filter((k) => langMode !== 'en' || k !== 'trad_swap') : [];
   const stem = rng.chance(rp.nicknamePattern) ? rng.pick(langMode === 'en' ? STEMS_EN : STEMS_ZH) : undefined;
+  const ipSharing = rng.weighted(Object.entries(rp.ipSharing) as ['shared_prefix' | 'proxy_pool' | 'residential', number][]);
   const registration = rng.weighted(Object.entries(rp.registration) as ['burst' | 'aged' | 'mixed', number][]);
   const mem = planRingMembers(ctx, rng, {
     ringIdx: idx,
@@ -82,7 +83,7 @@ function planRing(ctx: PlanContext, rng: Rng, idx: number, isLarge: boolean, op:
     lang: langMode,
     registration,
     deviceSharing: rng.weighted(Object.entries(rp.deviceSharing) as ['farm' | 'partial' | 'none', number][]),
-    ipSharing: rng.weighted(Object.entries(rp.ipSharing) as ['shared_prefix' | 'proxy_pool' | 'residential', number][]),
+    ipSharing,
     nicknameStem: stem,
     campaignStart,
     operator: op,
@@ -107,7 +108,8 @@ function planRing(ctx: PlanContext, rng: Rng, idx: number, isLarge: boolean, op:
     device_sharing: 'none',
     devices: mem.devices,
     operator_shared_devices: mem.operatorSharedDevices,
-    ip_sharing: 'residential',
+    ip_sharing: ipSharing,
+    ip_prefixes: 0,
     paraphrase: rng.weighted(Object.entries(rp.paraphrase) as ['low' | 'medium' | 'high', number][]),
     posting,
     briefs: briefs.reduce((s, b) => s + b.length, 0),
@@ -157,8 +159,7 @@ function fixStrategyLabels(st: RingStrategy, accs: SimAccount[]): void {
   for (const a of accs) devCounts.set(a.devices[0], (devCounts.get(a.devices[0]) ?? 0) + 1);
   const sharedAccs = accs.filter((a) => devCounts.get(a.devices[0])! > 1).length;
   st.device_sharing = sharedAccs === 0 ? 'none' : sharedAccs >= accs.length * 0.9 ? 'farm' : 'partial';
-  const ips = new Set(accs.map((a) => a.ip));
-  st.ip_sharing = ips.size <= 3 ? 'shared_prefix' : ips.size === accs.length ? 'proxy_pool' : 'residential';
+  st.ip_prefixes = new Set(accs.map((a) => a.ip)).size;
 }
 
 function scheduleCampaign(ctx: PlanContext, rng: Rng, ring: RingPlan, op: Operator, from: number, to: number): void {

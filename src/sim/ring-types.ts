@@ -25,6 +25,8 @@ export interface RingStrategy {
   /** devices shared with the operator's other rings */
   operator_shared_devices: boolean;
   ip_sharing: 'shared_prefix' | 'proxy_pool' | 'residential';
+  /** distinct IP prefixes among members */
+  ip_prefixes: number;
   paraphrase: ParaphraseLevel;
   posting: 'burst' | 'drip' | 'mixed';
   briefs: number;

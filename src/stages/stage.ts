@@ -28,6 +28,8 @@ export interface StageProcessor {
   readonly outputs: readonly TopicRole[];
   /** The input partitions this instance will read (`${topic}:${partition}`), before the first message. */
   assign?(partitions: readonly string[]): void;
+  /** Optional async work over a whole batch of decoded inputs before they are handled one by one (e.g. batched model inference). */
+  prepare?(records: readonly unknown[]): Promise<void>;
   handle(msg: StageInput, emit: Emit): void;
   /** Called after each delivered batch: a cheap place for work that need not run per message. */
   endBatch?(emit: Emit): void;

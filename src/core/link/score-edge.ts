@@ -58,7 +58,7 @@ export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: Acco
     }
   }
   const strong = weight >= p.edgeMinScore && present >= p.edgeMinSignals;
-  return { kind: 'edge', a: pair.a, b: pair.b, ts, strong, signals, weight: round3(weight), examples: pair.examples };
+  return { kind: 'edge', a: pair.a, b: pair.b, ts, strong, signals, weight: round3(weight), examples: pair.examples.slice() };
 }
 
 function round3(x: number): number {

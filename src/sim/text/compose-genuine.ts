@@ -27,7 +27,7 @@ export function pickGenuineMode(rng: Rng, hasSubject: boolean): GenuineMode {
 }
 
 export function composeGenuineNote(rng: Rng, w: Writer, subject: Subject | null, mode?: GenuineMode): NoteText {
-  const m = mode ?? pickGenuineMode(rng, subject !== null);
+  const m = subject === null ? 'lifestyle' : (mode ?? pickGenuineMode(rng, true));
   const g = w.lang === 'zh' ? ZH : EN;
   const lb: LangBank | null = subject ? BANKS[subject.category][w.lang] : null;
   const vars: FillVars = subject ? { P: rng.chance(0.35) ? subject.short : subject.name, T: subject.type, B: subject.brand } : {};

@@ -23,7 +23,7 @@ export function createLinkStage(params: Params, index: NearDupIndex, metrics: Me
     if (linker.changedFacts.size === 0) return;
     for (const id of [...linker.changedFacts].sort()) {
       const f = linker.facts.get(id)!;
-      const rec: AccountFactsRecord = { kind: 'account', account_id: id, devices: f.devices, ips: f.ips, ...(f.registered_at !== undefined ? { registered_at: f.registered_at } : {}) };
+      const rec: AccountFactsRecord = { kind: 'account', account_id: id, devices: [...f.devices], ips: [...f.ips], ...(f.registered_at !== undefined ? { registered_at: f.registered_at } : {}) };
       emit('links', id, rec);
     }
     linker.changedFacts.clear();

@@ -48,10 +48,12 @@ describe('shingles', () => {
     expect(shingleTokens(['o', 'k'], opts)).toEqual([['o', 'k']]);
   });
 
-  it('produces about two shingles per character by default', () => {
+  it('uses Han bigrams and Latin 4-grams by default', () => {
     const text = normalizeText('这款保湿精华质地很清爽，上脸一抹就吸收，完全不黏腻。');
     const n = tokenize(text).length;
     const s = shingles(text, SHINGLE_DEFAULTS);
-    expect(s.length).toBe(2 * n - 1);
+    expect(s.length).toBe(n - 1);
+    expect(s.every((x) => [...x].length === 2)).toBe(true);
+    expect(shingles('great value')).toEqual(['grea', 'reat', 'eatv', 'atva', 'tval', 'valu', 'alue']);
   });
 });
