@@ -10,10 +10,11 @@
 #
 # On success prints (stdout, sourceable):  KAFKA_BROKERS=127.0.0.1:PORT  and KAFKA_LOG=...
 # Tunables (env): KAFKA_HEAP_OPTS (default -Xms64m -Xmx512m), KAFKA_START_TIMEOUT (s, default 60),
-# KAFKA_TMP (parent of the temp dir, default $TMPDIR or /tmp).
+# KAFKA_TMP (parent of the temp dir, default $TMPDIR or /tmp), KAFKA_LIB (jar dir, default lib/).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-lib="$here/lib"
+# KAFKA_LIB: a directory of broker jars to use instead of lib/ (e.g. to try another Kafka version).
+lib="${KAFKA_LIB:-$here/lib}"
 
 state="" owner=""
 while (($#)); do
@@ -29,10 +30,8 @@ state="$(cd "$(dirname "$state")" && pwd)/$(basename "$state")"
 timeout_s="${KAFKA_START_TIMEOUT:-60}"
 
 die() { echo "start.sh: $*" >&2; exit 1; }
-
-is_our_broker() { # pid dir
-  [[ -n "$1" && -r "/proc/$1/cmdline" ]] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q "kafka.Kafka $2/"
-}
+# shellcheck source=broker-proc.sh
+source "$here/broker-proc.sh"
 
 if [[ -f "$state" ]]; then
   # shellcheck disable=SC1090
@@ -44,12 +43,12 @@ if [[ -f "$state" ]]; then
     exit 0
   fi
   echo "start.sh: removing stale state $state" >&2
-  [[ -n "${KAFKA_DIR:-}" && -d "${KAFKA_DIR:-}" && "$KAFKA_DIR" == */ringwatch-kafka.* ]] && rm -rf "$KAFKA_DIR"
+  remove_broker_dir "${KAFKA_DIR:-}"
   rm -f "$state"
 fi
 
 command -v java >/dev/null || die "java not found (install a JRE 17+)"
-bash "$here/fetch.sh"
+[[ -n "${KAFKA_LIB:-}" ]] || bash "$here/fetch.sh"
 
 free_ports() { # prints two free loopback ports
   node -e '
@@ -124,7 +123,8 @@ background.threads=2
 num.recovery.threads.per.data.dir=1
 log.segment.bytes=16777216
 log.index.size.max.bytes=1048576
-log.retention.hours=24
+# Throwaway broker: never delete by age (replays read inputs from the beginning).
+log.retention.ms=-1
 log.cleaner.dedupe.buffer.size=16777216
 log.cleaner.threads=1
 EOF
@@ -143,7 +143,8 @@ EOF
   ready=""
   for ((i = 0; i < timeout_s * 10; i++)); do
     if ! kill -0 "$pid" 2>/dev/null; then break; fi
-    if grep -q "Kafka Server started" "$log" 2>/dev/null && port_open "$port"; then ready=1; break; fi
+    # (Kafka 4 ignores the log4j 1 config and logs to stdout instead.)
+    if grep -qs "Kafka Server started" "$log" "$dir/logs/stdout.log" && port_open "$port"; then ready=1; break; fi
     sleep 0.1
   done
   [[ -n "$ready" ]] && break
@@ -173,11 +174,13 @@ KAFKA_BROKERS=127.0.0.1:$port
 EOF
 
 if [[ -n "$owner" ]]; then
-  # Watchdog: when the owner dies without calling stop.sh, stop the broker and clean up.
+  # Watchdog: when the owner dies without calling stop.sh, stop the broker and clean up. It gets
+  # pid and dir directly so it works even if the state file is gone.
   setsid bash -c '
-    while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done
-    if kill -0 "$2" 2>/dev/null; then bash "$3/stop.sh" "$4" >/dev/null 2>&1; fi' \
-    watchdog "$owner" "$pid" "$here" "$state" >/dev/null 2>&1 </dev/null &
+    source "$1/broker-proc.sh"
+    while kill -0 "$2" 2>/dev/null && is_our_broker "$3" "$4"; do sleep 1; done
+    if is_our_broker "$3" "$4"; then stop_broker "$3" "$4" 10; remove_broker_dir "$4"; rm -f "$5"; fi' \
+    watchdog "$here" "$owner" "$pid" "$dir" "$state" >/dev/null 2>&1 </dev/null &
 fi
 
 echo "start.sh: broker pid $pid ready in $(( ($(date +%s%N) - start_ts) / 1000000 )) ms, log $log" >&2

@@ -8,7 +8,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${1:-$here/run/default.state}"
-timeout_s="${KAFKA_STOP_TIMEOUT:-20}"
+# shellcheck source=broker-proc.sh
+source "$here/broker-proc.sh"
 
 if [[ ! -f "$state" ]]; then
   echo "stop.sh: no state file $state (nothing to stop)" >&2
@@ -17,26 +18,14 @@ fi
 # shellcheck disable=SC1090
 source "$state"
 
-is_our_broker() { [[ -n "$KAFKA_PID" && -r "/proc/$KAFKA_PID/cmdline" ]] \
-  && tr '\0' ' ' <"/proc/$KAFKA_PID/cmdline" | grep -q "kafka.Kafka $KAFKA_DIR/"; }
-
-if is_our_broker; then
-  kill -TERM "$KAFKA_PID" 2>/dev/null || true
-  for ((i = 0; i < timeout_s * 10; i++)); do
-    is_our_broker || break
-    sleep 0.1
-  done
-  if is_our_broker; then
-    echo "stop.sh: broker $KAFKA_PID did not stop within ${timeout_s}s, killing" >&2
-    kill -KILL "$KAFKA_PID" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do is_our_broker || break; sleep 0.1; done
-  fi
+if ! stop_broker "$KAFKA_PID" "$KAFKA_DIR" "${KAFKA_STOP_TIMEOUT:-20}"; then
+  echo "stop.sh: could not stop broker $KAFKA_PID; state kept in $state" >&2
+  exit 1
 fi
-
 if [[ "${KAFKA_KEEP_DIR:-}" == 1 ]]; then
   echo "stop.sh: kept $KAFKA_DIR" >&2
-elif [[ -n "${KAFKA_DIR:-}" && "$KAFKA_DIR" == */ringwatch-kafka.* && -d "$KAFKA_DIR" ]]; then
-  rm -rf "$KAFKA_DIR"
+else
+  remove_broker_dir "$KAFKA_DIR"
 fi
 rm -f "$state"
-echo "stop.sh: stopped broker ${KAFKA_PID:-?} ($KAFKA_BROKERS)" >&2
+echo "stop.sh: stopped broker $KAFKA_PID ($KAFKA_BROKERS)" >&2

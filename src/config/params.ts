@@ -24,12 +24,17 @@ export const ParamsSchema = z.object({
     }),
     edgeMinScore: z.number().min(0),
     edgeMinSignals: z.number().int().min(1),
+    edgeSingleSignalMin: z.number().positive(),
+    edgeWeakMin: z.number().positive(),
   }),
   cluster: z.object({
     everyMs: z.number().int().positive(),
     resolution: z.number().positive(),
     minRingSize: z.number().int().min(2),
     coreMinStrength: z.number().min(0).max(1),
+    attachMinWeight: z.number().positive(),
+    attachMinShare: z.number().min(0).max(1),
+    attachMinLinks: z.number().int().min(1),
   }),
   flag: z.object({
     minScore: z.number().min(0).max(1),
@@ -51,7 +56,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     nearDupMaxBits: 3,
     nearDupMaxFanout: 50,
     coTargetMaxPosters: 150,
-    lockstepWindowMs: 20 * 60_000,
+    lockstepWindowMs: 3 * HOUR,
     lockstepMaxEngagers: 200,
     registrationBurstMs: 72 * HOUR,
     weights: {
@@ -60,8 +65,10 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     },
     edgeMinScore: 2.0,
     edgeMinSignals: 2,
+    edgeSingleSignalMin: 2.5,
+    edgeWeakMin: 0.6,
   },
-  cluster: { everyMs: 30 * 60_000, resolution: 1.0, minRingSize: 4, coreMinStrength: 0.5 },
+  cluster: { everyMs: 30 * 60_000, resolution: 0.5, minRingSize: 4, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3 },
   flag: { minScore: 0.6, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

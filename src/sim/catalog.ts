@@ -31,6 +31,7 @@ export interface Product {
   name: Record<Lang, string>;
   short: Record<Lang, string>;
   type: Record<Lang, string>;
+  typeIdx: number;
   /** relative popularity (Zipf weight) */
   popularity: number;
   /** popularity rank, 0 = most popular */
@@ -128,6 +129,7 @@ export function buildCatalog(rng: Rng, seed: number, productCount: number, zipfE
       name,
       short,
       type,
+      typeIdx: ti,
       popularity: 1 / Math.pow(rank + 1, zipfExponent),
       rank,
       officialMedia: [rng.hex(16), rng.hex(16), rng.hex(16)],

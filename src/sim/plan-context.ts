@@ -48,7 +48,7 @@ export const ORGANIC = Object.freeze({
 
 export function subjectOf(cat: Catalog, p: Product, lang: Lang): Subject {
   const b = cat.brands[p.brand];
-  return { category: p.category, name: p.name[lang], short: p.short[lang], type: p.type[lang], brand: lang === 'zh' ? b.zh : b.en };
+  return { category: p.category, name: p.name[lang], short: p.short[lang], type: p.type[lang], brand: lang === 'zh' ? b.zh : b.en, typeIdx: p.typeIdx, key: p.idx };
 }
 
 /** Schedule an item planned up front; times outside the stream are dropped. */

@@ -20,7 +20,7 @@ import { composeBriefNote, makeBrief, type Brief } from './text/compose-brief.ts
 import { applyEvasion, type EvasionKind } from './text/evasion.ts';
 
 const EVASIONS: readonly EvasionKind[] = ['homoglyph', 'fullwidth', 'zero_width', 'emoji_noise', 'punct_noise', 'trad_swap'];
-const EVASION_RATE: Readonly<Record<EvasionKind, number>> = { homoglyph: 0.35, fullwidth: 0.3, zero_width: 0.05, emoji_noise: 0.035, punct_noise: 0.03, trad_swap: 0.3 };
+const EVASION_RATE: Readonly<Record<EvasionKind, number>> = { homoglyph: 0.35, fullwidth: 0.3, zero_width: 0.05, emoji_noise: 0.02, punct_noise: 0.02, trad_swap: 0.3 };
 const STEMS_ZH = ['小美', '甜甜', '糖糖', '桃子', '七七', '柚子', '安安', '可可'];
 const STEMS_EN = ['lily', 'amy', 'mia', 'chloe', 'zoe', 'luna'];
 

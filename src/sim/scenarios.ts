@@ -246,7 +246,7 @@ export const SCENARIOS: Readonly<Record<string, ScenarioParams>> = Object.freeze
 
 export function resolveScenario(s: string | ScenarioParams): ScenarioParams {
   if (typeof s !== 'string') return s;
-  const p = SCENARIOS[s];
+  const p = Object.hasOwn(SCENARIOS, s) ? SCENARIOS[s] : undefined;
   if (!p) throw new RingwatchError(ERROR_CODES.USAGE, `unknown scenario '${s}' (known: ${Object.keys(SCENARIOS).join(', ')})`);
   return p;
 }

@@ -16,8 +16,7 @@ import { planRepostChain } from './hard-negatives/plan-repost-chain.ts';
 import { planViral } from './hard-negatives/plan-viral.ts';
 import { IdMint } from './id-mint.ts';
 import type { Item } from './items.ts';
-import type { PlanContext } from './plan-context.ts';
-import { expectedOrganic } from './plan-context.ts';
+import { expectedOrganic, plan, type PlanContext } from './plan-context.ts';
 import { planRings } from './plan-rings.ts';
 import { buildPopulation, indexPopulation, type Population } from './population.ts';
 import { IpPool } from './profile.ts';
@@ -76,6 +75,8 @@ export function buildWorld(params: ScenarioParams, seed: number): World {
     claimed: new Set(),
     expected: { events: 0 },
   };
+  // genuine sign-ups during the stream register at their registration time, active or not
+  for (const a of accounts) if (a.registersInStream) plan(ctx, { kind: 'account', time: a.registeredAt, seq: 0, acc: a, action: 'register' });
   const hn = params.hardNegatives;
   const hardNegatives: HardNegativeGroup[] = [];
   for (let k = 0; k < hn.viralEvents; k++) hardNegatives.push(planViral(ctx, k));

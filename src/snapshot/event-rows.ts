@@ -26,30 +26,40 @@ type Row = Record<string, unknown>;
 
 export function eventToRow(ev: FeaturedEvent, seq: number, o: RowOptions): Row {
   const ps = o.pseudonymizer;
-  const acct = (id: string) => (ps ? ps.map(id) : id);
-  const dev = (v: string | undefined) => (v === undefined || !ps ? v : ps.map(v, 'device'));
-  const ip = (v: string | undefined) => (v === undefined || !ps ? v : ps.map(v, 'ip'));
-  const base = { seq, event_id: ev.event_id, ts: ev.ts, account_id: acct(ev.account_id), action: ev.action };
+  const text = o.includeText;
+  const account_id = ps ? ps.map(ev.account_id) : ev.account_id;
   if (ev.type === 'note') {
     const n = ev as NormalizedNote & FeaturedEvent;
     return {
-      ...base, note_id: n.note_id, simhash: n.features?.simhash,
-      targets: n.targets.map((t) => ({ kind: t.kind, id: t.id })),
-      lang: n.lang, ai_label: n.ai_label, ad_disclosure: n.ad_disclosure, device_id: dev(n.device_id), ip_prefix: ip(n.ip_prefix),
+      seq, event_id: n.event_id, ts: n.ts, account_id, action: n.action, note_id: n.note_id, simhash: n.features?.simhash,
+      targets: n.targets.map(copyTarget),
+      lang: n.lang, ai_label: n.ai_label, ad_disclosure: n.ad_disclosure,
+      device_id: ps && n.device_id !== undefined ? ps.map(n.device_id, 'device') : n.device_id,
+      ip_prefix: ps && n.ip_prefix !== undefined ? ps.map(n.ip_prefix, 'ip') : n.ip_prefix,
       media_hashes: toParquetList(n.media_hashes), embedding: toParquetList(n.features?.embedding),
-      title: o.includeText ? n.title : undefined, body: o.includeText ? n.body : undefined, tags: o.includeText ? toParquetList(n.tags) : undefined,
+      title: text ? n.title : undefined, body: text ? n.body : undefined, tags: text ? toParquetList(n.tags) : undefined,
     };
   }
   if (ev.type === 'account') {
     const a = ev as NormalizedAccount;
     return {
-      ...base, registered_at: a.registered_at, device_id: dev(a.device_id), ip_prefix: ip(a.ip_prefix), verified: a.verified,
-      declared_partner: a.declared_partner, avatar_hash: a.avatar_hash,
-      nickname: o.includeText ? a.nickname : undefined, bio: o.includeText ? a.bio : undefined,
+      seq, event_id: a.event_id, ts: a.ts, account_id, action: a.action, registered_at: a.registered_at,
+      device_id: ps && a.device_id !== undefined ? ps.map(a.device_id, 'device') : a.device_id,
+      ip_prefix: ps && a.ip_prefix !== undefined ? ps.map(a.ip_prefix, 'ip') : a.ip_prefix,
+      verified: a.verified, declared_partner: a.declared_partner, avatar_hash: a.avatar_hash,
+      nickname: text ? a.nickname : undefined, bio: text ? a.bio : undefined,
     };
   }
   const i = ev as NormalizedInteraction;
-  return { ...base, note_id: i.note_id, target_account_id: i.target_account_id === undefined ? undefined : acct(i.target_account_id), text: o.includeText ? i.text : undefined };
+  return {
+    seq, event_id: i.event_id, ts: i.ts, account_id, action: i.action, note_id: i.note_id,
+    target_account_id: ps && i.target_account_id !== undefined ? ps.map(i.target_account_id) : i.target_account_id,
+    text: text ? i.text : undefined,
+  };
+}
+
+function copyTarget(t: Target): Target {
+  return { kind: t.kind, id: t.id };
 }
 
 /** A row read back (from parquetjs or any reader giving plain values) → the featured event it came from. */

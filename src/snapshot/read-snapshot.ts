@@ -37,18 +37,47 @@ async function* tableRows(dir: string, m: SnapshotManifest, table: string): Asyn
   for (const f of m.tables[table]?.files ?? []) yield* readParquetRows(join(dir, f.path));
 }
 
-/** Featured events (notes, accounts, interactions) sorted as ingest released them: (ts, event_id), then stream position. */
-export async function readFeaturedEvents(dir: string, m: SnapshotManifest, onRow?: (n: number) => void): Promise<FeaturedEvent[]> {
-  const keyed: { ts: number; event_id: string; seq: number; ev: FeaturedEvent }[] = [];
-  for (const table of ['accounts', 'notes', 'interactions'] as EventTable[]) {
-    for await (const r of tableRows(dir, m, table)) {
-      const ev = eventFromRow(table, r);
-      keyed.push({ ts: ev.ts, event_id: ev.event_id, seq: Number(r.seq), ev });
-      if (keyed.length % 10_000 === 0) onRow?.(keyed.length);
+/**
+ * Featured events (notes, accounts, interactions) in the order ingest released them — (ts,
+ * event_id), then stream position — streamed one hour partition at a time: every event of an
+ * hour lives in that hour's partition, so sorting within it is a global sort and memory is
+ * bounded by the busiest hour.
+ */
+export async function* streamFeaturedEvents(dir: string, m: SnapshotManifest, onRow?: (n: number) => void): AsyncGenerator<FeaturedEvent> {
+  const byPartition = new Map<string, { table: EventTable; path: string }[]>();
+  for (const table of EVENT_TABLES)
+    for (const f of m.tables[table]?.files ?? []) {
+      const key = partitionKey(f.path);
+      (byPartition.get(key) ?? byPartition.set(key, []).get(key)!).push({ table, path: f.path });
     }
+  let n = 0;
+  for (const key of [...byPartition.keys()].sort()) {
+    const keyed: { ts: number; event_id: string; seq: number; ev: FeaturedEvent }[] = [];
+    for (const f of byPartition.get(key)!) {
+      for await (const r of readParquetRows(join(dir, f.path))) {
+        const ev = eventFromRow(f.table, r);
+        keyed.push({ ts: ev.ts, event_id: ev.event_id, seq: Number(r.seq), ev });
+        if (++n % 10_000 === 0) onRow?.(n);
+      }
+    }
+    keyed.sort(compareReplayOrder);
+    for (const k of keyed) yield k.ev;
   }
-  keyed.sort(compareReplayOrder);
-  return keyed.map((k) => k.ev);
+}
+
+/** All featured events in replay order, in memory (tests, small snapshots). */
+export async function readFeaturedEvents(dir: string, m: SnapshotManifest, onRow?: (n: number) => void): Promise<FeaturedEvent[]> {
+  const out: FeaturedEvent[] = [];
+  for await (const ev of streamFeaturedEvents(dir, m, onRow)) out.push(ev);
+  return out;
+}
+
+const EVENT_TABLES: readonly EventTable[] = ['accounts', 'notes', 'interactions'];
+
+/** `dt=…/hour=…` of a partition file path (files of unpartitioned tables sort first under ''). */
+function partitionKey(path: string): string {
+  const m = /(dt=[^/]+\/hour=[^/]+)\//.exec(path);
+  return m ? m[1] : '';
 }
 
 /** Ring events as recorded, in the order the flag stage emitted them. */

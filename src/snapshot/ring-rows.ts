@@ -12,7 +12,7 @@ import type { Pseudonymizer } from './pseudonymizer.ts';
 type Row = Record<string, unknown>;
 
 export function edgeToRow(e: EdgeRecord, seq: number, ps: Pseudonymizer | null): Row {
-  const row: Row = { seq, ts: e.ts, a: ps ? ps.map(e.a) : e.a, b: ps ? ps.map(e.b) : e.b, strong: e.strong, weight: e.weight, examples_json: JSON.stringify(e.examples) };
+  const row: Row = { seq, ts: e.ts, a: ps ? ps.map(e.a) : e.a, b: ps ? ps.map(e.b) : e.b, strong: e.strong, weak: e.weak, weight: e.weight, examples_json: JSON.stringify(e.examples) };
   for (const { signal, column } of SIGNAL_COLUMNS) row[column] = e.signals[signal];
   return row;
 }

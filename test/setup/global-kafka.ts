@@ -58,9 +58,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   project.provide('kafkaBrokers', brokers);
 
   return async () => {
-    await run('bash', [join(root, 'infra/kafka/stop.sh'), state], { cwd: root, timeout: 60_000 }).catch(
-      (err: { stderr?: string; message: string }) => console.error(`[global-kafka] stop failed: ${err.stderr ?? err.message}`),
-    );
-    rmSync(stateDir, { recursive: true, force: true });
+    try {
+      await run('bash', [join(root, 'infra/kafka/stop.sh'), state], { cwd: root, timeout: 60_000 });
+      rmSync(stateDir, { recursive: true, force: true });
+    } catch (err) {
+      const e = err as { stderr?: string; message: string };
+      console.error(`[global-kafka] stop failed (state in ${state}): ${e.stderr ?? e.message}`);
+    }
   };
 }

@@ -144,7 +144,7 @@ export class KafkaBusConsumer implements BusConsumer {
       for (const { topic, partition } of parts) {
         const key = `${topic}/${partition}`;
         if (this.#seeked.has(key)) continue;
-        // seek removed // out of range → kafkajs resets to earliest
+        this.#consumer!.seek({ topic, partition, offset: '0' }); // out of range → kafkajs resets to earliest
         this.#seeked.add(key);
         seekedNow.add(key);
       }

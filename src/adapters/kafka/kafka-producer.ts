@@ -64,7 +64,7 @@ export class KafkaBusProducer implements BusProducer {
   }
 }
 
-function encode(m: OutgoingMessage): Message & { value: Buffer | string } {
+function encode(m: OutgoingMessage): Message & { value: Buffer | string; headers?: Record<string, string> } {
   let value = m.value;
   if (value === undefined) {
     if (m.decoded === undefined) {
@@ -76,11 +76,12 @@ function encode(m: OutgoingMessage): Message & { value: Buffer | string } {
 }
 
 /** Splits so that no produce request carries more than ~maxBytes of payload. */
-function* chunks<T extends { key?: Message['key']; value: Buffer | string }>(all: T[], maxBytes: number): Generator<T[]> {
+function* chunks<T extends Message & { value: Buffer | string }>(all: T[], maxBytes: number): Generator<T[]> {
   let chunk: T[] = [];
   let bytes = 0;
   for (const m of all) {
-    const size = byteLength(m.value) + (m.key == null ? 0 : byteLength(m.key)) + 64;
+    let size = byteLength(m.value) + (m.key == null ? 0 : byteLength(m.key)) + 64;
+    for (const [k, v] of Object.entries(m.headers ?? {})) size += k.length + (typeof v === 'string' ? byteLength(v) : 16);
     if (chunk.length > 0 && bytes + size > maxBytes) {
       yield chunk;
       chunk = [];

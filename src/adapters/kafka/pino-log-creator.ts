@@ -25,7 +25,10 @@ export function pinoLogCreator(logger: Logger): logCreator {
     ({ namespace, level, log }: LogEntry) => {
       const { message, timestamp: _ts, logger: _name, ...extra } = log as LogEntry['log'] & { logger?: string };
       const fields = { ns: namespace, ...extra };
-      switch (level) {
+      // kafkajs logs every error response at ERROR, including ones it retries (rebalancing,
+      // coordinator loading); the caller sees a real failure as a thrown error anyway.
+      const retriedResponse = level === logLevel.ERROR && namespace === 'Connection' && message.startsWith('Response ');
+      switch (retriedResponse ? logLevel.WARN : level) {
         case logLevel.ERROR:
           base.error(fields, message);
           break;

@@ -44,10 +44,19 @@ interface OpenFile {
   lastUse: number;
 }
 
-/** `dt=YYYY-MM-DD/hour=HH` of an epoch-ms instant, in UTC; null for unpartitioned tables. */
+const HOUR_MS = 3_600_000;
+let lastHour = NaN;
+let lastPartition = '';
+
+/** `dt=YYYY-MM-DD/hour=HH` of an epoch-ms instant, in UTC. */
 export function partitionOf(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `dt=${iso.slice(0, 10)}/hour=${iso.slice(11, 13)}`;
+  const h = Math.floor(ms / HOUR_MS);
+  if (h !== lastHour) {
+    const iso = new Date(h * HOUR_MS).toISOString();
+    lastHour = h;
+    lastPartition = `dt=${iso.slice(0, 10)}/hour=${iso.slice(11, 13)}`;
+  }
+  return lastPartition;
 }
 
 export class PartitionedParquetWriter {

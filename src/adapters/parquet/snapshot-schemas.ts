@@ -8,6 +8,7 @@
  */
 import { ParquetFieldBuilder, ParquetSchema, type FieldDefinition, type ParquetCompression, type SchemaDefinition } from '@dsnp/parquetjs';
 import { SignalName } from '../../contracts/ring.ts';
+import { markFastShred } from './fast-shred.ts';
 
 export const SNAPSHOT_TABLES = Object.freeze(['notes', 'accounts', 'interactions', 'edges', 'rings', 'ring_members'] as const);
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
@@ -21,6 +22,8 @@ export const SIGNAL_COLUMNS: readonly { signal: SignalName; column: string }[] =
 );
 
 const str = (optional = false): FieldDefinition => ({ type: 'UTF8', optional });
+/** Unique ids, fingerprints, free text and JSON: no min/max statistics (no query prunes on them, and computing them was a fifth of write time). */
+const blob = (optional = false): FieldDefinition => ({ type: 'UTF8', optional, statistics: false });
 const ts = (optional = false): FieldDefinition => ({ type: 'TIMESTAMP_MILLIS', optional });
 const bool = (optional = false): FieldDefinition => ({ type: 'BOOLEAN', optional });
 const dbl = (optional = false): FieldDefinition => ({ type: 'DOUBLE', optional });
@@ -32,30 +35,30 @@ const signalCols = (): SchemaDefinition => Object.fromEntries(SIGNAL_COLUMNS.map
 
 const DEFINITIONS: Record<TableName, SchemaDefinition> = {
   notes: {
-    seq: i64(), event_id: str(), ts: ts(), account_id: str(), note_id: str(), action: str(),
-    simhash: str(true),
+    seq: i64(), event_id: blob(), ts: ts(), account_id: str(), note_id: str(), action: str(),
+    simhash: blob(true),
     targets: { repeated: true, fields: { kind: str(), id: str() } },
     lang: str(true), ai_label: bool(true), ad_disclosure: bool(true), device_id: str(true), ip_prefix: str(true),
     media_hashes: strList(), embedding: doubleList(),
-    title: str(true), body: str(true), tags: strList(),
+    title: blob(true), body: blob(true), tags: strList(),
   },
   accounts: {
-    seq: i64(), event_id: str(), ts: ts(), account_id: str(), action: str(),
+    seq: i64(), event_id: blob(), ts: ts(), account_id: str(), action: str(),
     registered_at: ts(true), device_id: str(true), ip_prefix: str(true), verified: bool(true), declared_partner: bool(true),
-    avatar_hash: str(true), nickname: str(true), bio: str(true),
+    avatar_hash: blob(true), nickname: blob(true), bio: blob(true),
   },
   interactions: {
-    seq: i64(), event_id: str(), ts: ts(), account_id: str(), action: str(),
-    note_id: str(true), target_account_id: str(true), text: str(true),
+    seq: i64(), event_id: blob(), ts: ts(), account_id: str(), action: str(),
+    note_id: str(true), target_account_id: str(true), text: blob(true),
   },
   edges: {
-    seq: i64(), ts: ts(), a: str(), b: str(), strong: bool(), weight: dbl(), ...signalCols(), examples_json: str(),
+    seq: i64(), ts: ts(), a: str(), b: str(), strong: bool(), weak: bool(true), weight: dbl(), ...signalCols(), examples_json: blob(),
   },
   rings: {
     seq: i64(), ring_id: str(), version: i32(), status: str(), detected_at: ts(), updated_at: ts(), score: dbl(),
     size: i32(), core_size: i32(), density: dbl(), synchrony: dbl(), target_concentration: dbl(),
     top_target: str(true), shared_devices: i32(), accounts_on_shared_devices: i32(), shared_ip_prefixes: i32(),
-    registration_within_24h_share: dbl(), ...signalCols(), evidence_json: str(),
+    registration_within_24h_share: dbl(), ...signalCols(), evidence_json: blob(),
     code_version: str(), param_hash: str(), seed: i64(), model_id: str(), model_sha256: str(true),
   },
   ring_members: {
@@ -74,7 +77,7 @@ const DEFINITIONS: Record<TableName, SchemaDefinition> = {
 
 /** The schema of one table with every leaf column compressed with `compression`. */
 export function snapshotSchema(table: TableName, compression: ParquetCompression): ParquetSchema {
-  return new ParquetSchema(withCompression(DEFINITIONS[table], compression));
+  return markFastShred(new ParquetSchema(withCompression(DEFINITIONS[table], compression)));
 }
 
 function withCompression(def: SchemaDefinition, compression: ParquetCompression): SchemaDefinition {

@@ -5,13 +5,21 @@
  */
 import type { RingEvidence } from '../../contracts/ring.ts';
 
-export const RING_SCORE_WEIGHTS = Object.freeze({ density: 0.25, mix: 0.25, synchrony: 0.2, concentration: 0.2, registration: 0.1 });
+export const RING_SCORE_WEIGHTS = Object.freeze({ density: 0.2, mix: 0.15, synchrony: 0.2, concentration: 0.2, registration: 0.1, promotion: 0.15 });
+
+const BEHAVIOURAL = ['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const;
+const CONTENT = ['near_duplicate', 'semantic', 'co_target'] as const;
 
 export function scoreRing(ev: RingEvidence): number {
   const w = RING_SCORE_WEIGHTS;
+  const c = ev.signal_contributions as Record<string, number | undefined>;
   const density = Math.min(1, ev.density / 0.3);
-  const signals = Object.values(ev.signal_contributions).filter((c) => c >= 0.08).length;
-  const mix = Math.min(1, signals / 3);
-  const s = w.density * density + w.mix * mix + w.synchrony * ev.synchrony + w.concentration * ev.target_concentration + w.registration * ev.registration_spread.within_24h_share;
+  // independent behavioural signals that agree (infrastructure only corroborates)
+  const mix = Math.min(1, BEHAVIOURAL.filter((s) => (c[s] ?? 0) >= 0.08).length / 3);
+  // a matrix promotes something: part of its evidence is shared content or targets
+  const promotion = Math.min(1, CONTENT.reduce((a, s) => a + (c[s] ?? 0), 0) / 0.3);
+  const s =
+    w.density * density + w.mix * mix + w.synchrony * ev.synchrony + w.concentration * ev.target_concentration +
+    w.registration * ev.registration_spread.within_24h_share + w.promotion * promotion;
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
 }

@@ -43,6 +43,8 @@ export class AccountLinker {
   private readonly targets: WindowedLists<NoteRef>;
   private readonly engagers: WindowedLists<Engagement>;
   private readonly noteAuthor = new Map<string, NoteRef>();
+  /** target → poster → last post ts (within the window): the target's current popularity. */
+  private readonly posterTs = new Map<string, Map<string, number>>();
   private readonly audience = new Map<string, number>(); // author → engagements received (decay-free count, window-pruned roughly)
   private readonly noteOrder: NoteRef[] = [];
   private noteHead = 0;
@@ -114,11 +116,13 @@ export class AccountLinker {
         const distinct = new Set<string>();
         for (const r of posters) if (r.account_id !== ev.account_id) distinct.add(r.account_id);
         if (distinct.size > 0 && distinct.size <= this.p.coTargetMaxPosters) {
-          const w = 1 / Math.log2(2 + distinct.size);
-          for (const other of distinct) this.pairs.add(ev.account_id, other, 'co_target', w, ev.ts);
+          for (const other of distinct) this.pairs.addCoTarget(ev.account_id, other, key, ev.ts);
         }
         posters.push(ref);
         if (posters.length === 1) this.targets.push(key, ref);
+        let pm = this.posterTs.get(key);
+        if (!pm) this.posterTs.set(key, (pm = new Map()));
+        pm.set(ev.account_id, ev.ts);
       }
     }
     const fp = ev.features?.simhash;
@@ -150,7 +154,7 @@ export class AccountLinker {
     if (ev.action === 'follow') {
       const target = ev.target_account_id!;
       const n = this.bumpAudience(target);
-      this.pairs.add(ev.account_id, target, 'mutual_engagement', 0.5 / Math.log2(1 + n), ev.ts);
+      this.pairs.addFromSource(ev.account_id, target, 'mutual_engagement', 0.5 / Math.log2(1 + n), ev.ts, `follow:${ev.account_id}`);
       return;
     }
     const noteId = ev.note_id!;
@@ -159,13 +163,14 @@ export class AccountLinker {
     if (list.some((e) => e.account_id === ev.account_id)) return; // one engagement per account per note counts once
     if (list.length > 0 && list.length <= this.p.lockstepMaxEngagers) {
       const w = 1 / Math.log2(2 + list.length);
-      for (const e of list) this.pairs.add(ev.account_id, e.account_id, 'lockstep', w, ev.ts);
+      const source = author?.account_id ?? noteId;
+      for (const e of list) this.pairs.addFromSource(ev.account_id, e.account_id, 'lockstep', w, ev.ts, source);
     }
     if (list.length === 0) this.engagers.push(noteId, { ts: ev.ts, account_id: ev.account_id });
     else list.push({ ts: ev.ts, account_id: ev.account_id });
     if (author && author.account_id !== ev.account_id) {
       const n = this.bumpAudience(author.account_id);
-      this.pairs.add(ev.account_id, author.account_id, 'mutual_engagement', 1 / Math.log2(1 + n), ev.ts);
+      this.pairs.addFromSource(ev.account_id, author.account_id, 'mutual_engagement', 1 / Math.log2(1 + n), ev.ts, ev.account_id);
     }
   }
 
@@ -197,13 +202,35 @@ export class AccountLinker {
       const pair = this.pairs.pairs.get(k);
       if (!pair) continue;
       this.pairs.decay(pair, ts);
-      const edge = scoreEdge(pair, this.pairs.values(pair), this.facts.get(pair.a), this.facts.get(pair.b), this.p, ts);
-      if (edge.strong || pair.emitted) {
-        pair.emitted = edge.strong;
+      const values = this.pairs.values(pair);
+      values.co_target = this.coTargetValue(pair, ts);
+      const edge = scoreEdge(pair, values, this.facts.get(pair.a), this.facts.get(pair.b), this.p, ts);
+      if (edge.strong || edge.weak || pair.emitted) {
+        pair.emitted = edge.strong || edge.weak;
         out.push(edge);
       }
     }
     return out;
+  }
+
+  /**
+   * Co-posting evidence weighted by each target's popularity *now* (IDF-style): a product that
+   * later turns viral stops linking its early posters. Repeats on one target count harmonically.
+   */
+  private coTargetValue(pair: Pair, ts: number): number {
+    if (!pair.targets) return 0;
+    let v = 0;
+    const horizon = ts - this.p.windowMs;
+    for (const [t, count] of pair.targets) {
+      const posters = this.posterTs.get(t);
+      let n = 0;
+      if (posters) for (const last of posters.values()) if (last >= horizon) n++;
+      if (n > this.p.coTargetMaxPosters) continue;
+      let h = 0;
+      for (let k = 1; k <= count; k++) h += 1 / k;
+      v += h / Math.log2(1 + Math.max(2, n));
+    }
+    return v;
   }
 
   /** Re-score every edge currently in the graph (evidence decays with time even without new events). */
@@ -217,6 +244,11 @@ export class AccountLinker {
     this.engagers.sweep(ts);
     this.pairs.prune(ts, 0.05);
     for (const [k, n] of this.audience) if (n <= 1) this.audience.delete(k);
+    const horizon = ts - this.p.windowMs;
+    for (const [t, m] of this.posterTs) {
+      for (const [a, last] of m) if (last < horizon) m.delete(a);
+      if (m.size === 0) this.posterTs.delete(t);
+    }
   }
 
   pairSignals(pair: Pair): Record<DynamicSignal, number> {

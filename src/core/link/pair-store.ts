@@ -22,6 +22,10 @@ export interface Pair {
   t: number;
   examples: PairExample[];
   emitted: boolean;
+  /** Repeat counts per (signal, source) for diminishing returns: the k-th piece of evidence from the same source counts 1/k. */
+  repeats?: Map<string, number>;
+  /** Co-posting events per target; weighted by the target's popularity when the edge is scored. */
+  targets?: Map<string, number>;
 }
 
 export function pairKey(a: string, b: string): string {
@@ -37,8 +41,8 @@ export class PairStore {
     this.lambda = Math.LN2 / halfLifeMs;
   }
 
-  add(a: string, b: string, signal: DynamicSignal, w: number, ts: number, example?: PairExample): void {
-    if (a === b || w <= 0) return;
+  add(a: string, b: string, signal: DynamicSignal, w: number, ts: number, example?: PairExample, allowZero = false): void {
+    if (a === b || (w <= 0 && !allowZero)) return;
     const key = pairKey(a, b);
     let p = this.pairs.get(key);
     if (!p) {
@@ -51,6 +55,30 @@ export class PairStore {
       p.examples.push(a < b ? example : { ...example, a_note: example.b_note, b_note: example.a_note });
     }
     this.dirty.add(key);
+  }
+
+  /**
+   * Add evidence with diminishing returns per source: the k-th contribution from the same
+   * `source` (e.g. the same note author) counts w/k. Many pieces of evidence from one source
+   * (fans of one creator) stay weak; evidence spread over many sources (a ring boosting each
+   * other) adds up.
+   */
+  addFromSource(a: string, b: string, signal: DynamicSignal, w: number, ts: number, source: string): void {
+    const key = pairKey(a, b);
+    const p = this.pairs.get(key);
+    const rk = `${signal}|${source}`;
+    const k = (p?.repeats?.get(rk) ?? 0) + 1;
+    this.add(a, b, signal, w / k, ts);
+    const q = p ?? this.pairs.get(key)!;
+    (q.repeats ??= new Map()).set(rk, k);
+  }
+
+  /** Record one co-posting of `a` and `b` on `target` (weighted later, by the target's popularity then). */
+  addCoTarget(a: string, b: string, target: string, ts: number): void {
+    this.add(a, b, 'co_target', 0, ts, undefined, true);
+    const p = this.pairs.get(pairKey(a, b))!;
+    const m = (p.targets ??= new Map());
+    m.set(target, (m.get(target) ?? 0) + 1);
   }
 
   /** Bring a pair's values forward to event time `ts`. */

@@ -1,8 +1,9 @@
 /**
  * Turn a pair's per-signal evidence into a weighted edge. An edge is "strong" — enters the
  * account graph — when its weighted evidence reaches `edgeMinScore` from at least
- * `edgeMinSignals` distinct signals: one coincidence (a shared household device, one viral
- * product, one repost) never links two accounts by itself.
+ * `edgeMinSignals` distinct behavioural signals, or from one behavioural signal that is by itself
+ * overwhelming (`edgeSingleSignalMin`, e.g. lockstep engagement spread over many authors' notes).
+ * One coincidence (a shared household device, one viral product, one repost) never links two accounts.
  */
 import type { Params } from '../../config/params.ts';
 import type { SignalName } from '../../contracts/ring.ts';
@@ -15,12 +16,20 @@ export interface EdgeRecord {
   b: string;
   ts: number;
   strong: boolean;
+  /** Below the bar but real evidence: used only to attach periphery accounts to a ring found on strong edges. */
+  weak: boolean;
   /** Weighted contribution of each signal to `weight`. */
   signals: Partial<Record<SignalName, number>>;
   weight: number;
   examples: PairExample[];
 }
 
+/**
+ * Signals strong enough to stand alone. Lockstep engagement is damped per note author, so a
+ * high value means coordinated engagement across many authors' notes (CopyCatch). Co-posting
+ * alone is not enough: enthusiasts of a brand legitimately post about the same things.
+ */
+const SINGLE_SIGNALS: ReadonlySet<DynamicSignal> = new Set(['lockstep']);
 /** A signal counts as present when its raw evidence reaches this much (≈ one clear occurrence). */
 const PRESENT = 0.45;
 /** Saturation: a signal's contribution is w · (1 - e^(-x / SAT)) · SAT·… so no single signal dominates unbounded. */
@@ -30,9 +39,11 @@ export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: Acco
   const signals: Partial<Record<SignalName, number>> = {};
   let weight = 0;
   let present = 0;
+  let single = false;
   for (const s of Object.keys(v) as DynamicSignal[]) {
     const x = v[s];
     if (x <= 0) continue;
+    if (x >= p.edgeSingleSignalMin && SINGLE_SIGNALS.has(s)) single = true;
     const c = p.weights[s] * SAT * (1 - Math.exp(-x / SAT));
     if (c > 0) {
       signals[s] = round3(c);
@@ -41,24 +52,24 @@ export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: Acco
     }
   }
   if (weight > 0 && fa && fb) {
+    // Infrastructure and registration corroborate behaviour; they never count as a behavioural signal
+    // (families share a device, colleagues an office IP, cohorts register on launch day).
     if (fa.registered_at !== undefined && fb.registered_at !== undefined && Math.abs(fa.registered_at - fb.registered_at) <= p.registrationBurstMs) {
       signals.registration_burst = p.weights.registration_burst;
       weight += p.weights.registration_burst;
-      present++;
     }
     if (fa.devices.some((d) => fb.devices.includes(d))) {
       signals.shared_device = p.weights.shared_device;
       weight += p.weights.shared_device;
-      present++;
     }
     if (fa.ips.some((d) => fb.ips.includes(d))) {
       signals.shared_ip = p.weights.shared_ip;
       weight += p.weights.shared_ip;
-      present++;
     }
   }
-  const strong = weight >= p.edgeMinScore && present >= p.edgeMinSignals;
-  return { kind: 'edge', a: pair.a, b: pair.b, ts, strong, signals, weight: round3(weight), examples: pair.examples.slice() };
+  const strong = weight >= p.edgeMinScore && (present >= p.edgeMinSignals || single);
+  const weak = !strong && weight >= p.edgeWeakMin;
+  return { kind: 'edge', a: pair.a, b: pair.b, ts, strong, weak, signals, weight: round3(weight), examples: pair.examples.slice() };
 }
 
 function round3(x: number): number {

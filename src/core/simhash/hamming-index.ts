@@ -4,8 +4,8 @@
  * in block-tables.ts. Each table hashes its masked key bits into bucket chains kept as
  * doubly-linked lists in typed arrays (O(1) insert and remove, no per-entry objects).
  *
- * Memory: per fingerprint 12 bytes + 12 bytes per table (k = 3: 10 tables, ~130 MB at 1M
- * fingerprints) plus the id map. Results equal the linear scan's (linear-scan-index.ts);
+ * Memory: per slot 8 bytes + 12 bytes per table (k = 3: 10 tables, ~130 MB for a
+ * capacity of 2^20) plus the id map. Capacity is a power of two. Results equal the linear scan's (linear-scan-index.ts);
  * property tests check this.
  */
 import { planBlockTables, type BlockTables } from './block-tables.ts';
@@ -41,14 +41,11 @@ export class HammingIndex<Id = string> implements FingerprintIndex<Id> {
   private readonly tables: number;
   private capacity: number;
   private headShift = 0;
-  private hi!: Uint32Array;
-  private lo!: Uint32Array;
+  private fps!: Uint32Array; // per slot: [hi, lo], adjacent for one cache line per candidate
   private ids: (Id | undefined)[] = [];
   private heads!: Int32Array[]; // per table: bucket -> first slot
   private next!: Int32Array[]; // per table: slot -> next slot in bucket
   private prev!: Int32Array[]; // per table: slot -> previous slot, or NONE when head
-  private seen!: Uint32Array; // per slot: last query stamp, to report a slot once
-  private stamp = 0;
   private free: number[] = [];
   private used = 0; // slots handed out so far (high-water mark)
   private readonly slotOf = new Map<Id, number>();
@@ -74,8 +71,8 @@ export class HammingIndex<Id = string> implements FingerprintIndex<Id> {
     if (this.slotOf.has(id)) this.remove(id);
     if (this.free.length === 0 && this.used === this.capacity) this.grow();
     const slot = this.free.length > 0 ? this.free.pop()! : this.used++;
-    this.hi[slot] = fp.hi;
-    this.lo[slot] = fp.lo;
+    this.fps[2 * slot] = fp.hi;
+    this.fps[2 * slot + 1] = fp.lo;
     this.ids[slot] = id;
     this.slotOf.set(id, slot);
     this.link(slot);
@@ -86,8 +83,8 @@ export class HammingIndex<Id = string> implements FingerprintIndex<Id> {
     if (slot === undefined) return false;
     this.slotOf.delete(id);
     const { masksHi, masksLo } = this.layout;
-    const hi = this.hi[slot];
-    const lo = this.lo[slot];
+    const hi = this.fps[2 * slot];
+    const lo = this.fps[2 * slot + 1];
     for (let t = 0; t < this.tables; t++) {
       const next = this.next[t];
       const prev = this.prev[t];
@@ -107,10 +104,9 @@ export class HammingIndex<Id = string> implements FingerprintIndex<Id> {
     const { masksHi, masksLo } = this.layout;
     const qh = fp.hi >>> 0;
     const ql = fp.lo >>> 0;
-    const hiArr = this.hi;
-    const loArr = this.lo;
-    const seen = this.seen;
-    const stamp = this.nextStamp();
+    const fps = this.fps;
+    const shift = this.headShift;
+    const found: number[] = []; // slots within k; a neighbour can sit in several tables
     const hits: HammingHit<Id>[] = [];
     for (let t = 0; t < this.tables; t++) {
       const mh = masksHi[t];
@@ -118,32 +114,24 @@ export class HammingIndex<Id = string> implements FingerprintIndex<Id> {
       const kh = qh & mh;
       const kl = ql & ml;
       const next = this.next[t];
-      for (let s = this.heads[t][bucketOf(kh, kl, this.headShift)]; s !== NONE; s = next[s]) {
-        if (seen[s] === stamp) continue;
-        const h = hiArr[s];
-        const l = loArr[s];
+      for (let s = this.heads[t][bucketOf(kh, kl, shift)]; s !== NONE; s = next[s]) {
+        const h = fps[2 * s];
+        const l = fps[2 * s + 1];
         if ((h & mh) !== kh || (l & ml) !== kl) continue;
-        seen[s] = stamp;
         const d = popcount32(h ^ qh) + popcount32(l ^ ql);
-        if (d <= k) hits.push({ id: this.ids[s] as Id, distance: d });
+        if (d <= k && !found.includes(s)) {
+          found.push(s);
+          hits.push({ id: this.ids[s] as Id, distance: d });
+        }
       }
     }
-    return hits.sort(compareHits);
-  }
-
-  private nextStamp(): number {
-    this.stamp = (this.stamp + 1) >>> 0;
-    if (this.stamp === 0) {
-      this.seen.fill(0);
-      this.stamp = 1;
-    }
-    return this.stamp;
+    return hits.length > 1 ? hits.sort(compareHits) : hits;
   }
 
   private link(slot: number): void {
     const { masksHi, masksLo } = this.layout;
-    const hi = this.hi[slot];
-    const lo = this.lo[slot];
+    const hi = this.fps[2 * slot];
+    const lo = this.fps[2 * slot + 1];
     for (let t = 0; t < this.tables; t++) {
       const heads = this.heads[t];
       const b = bucketOf(hi & masksHi[t], lo & masksLo[t], this.headShift);
@@ -159,9 +147,7 @@ export class HammingIndex<Id = string> implements FingerprintIndex<Id> {
     this.capacity = capacity;
     const headBits = Math.log2(capacity); // one bucket per slot per table
     this.headShift = 32 - headBits;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.seen = new Uint32Array(capacity);
+    this.fps = new Uint32Array(2 * capacity);
     this.heads = [];
     this.next = [];
     this.prev = [];
@@ -173,13 +159,10 @@ export class HammingIndex<Id = string> implements FingerprintIndex<Id> {
   }
 
   private grow(): void {
-    const oldHi = this.hi;
-    const oldLo = this.lo;
+    const oldFps = this.fps;
     const oldUsed = this.used;
     this.allocate(this.capacity * 2);
-    this.hi.set(oldHi);
-    this.lo.set(oldLo);
-    this.stamp = 0;
+    this.fps.set(oldFps);
     const live = new Uint8Array(oldUsed);
     for (const slot of this.slotOf.values()) live[slot] = 1;
     for (let s = 0; s < oldUsed; s++) if (live[s]) this.link(s);

@@ -33,9 +33,15 @@ export function planHouseholds(ctx: PlanContext): HardNegativeGroup[] {
   const rng = ctx.rng.fork('households');
   const p = ctx.params.hardNegatives;
   const groups: HardNegativeGroup[] = [];
-  for (let h = 0; h < p.households; h++) {
-    const members = claimGenuine(ctx, rng.int(2, 5), (a) => a.actWeight + a.noteWeight, ctx.start);
-    if (members.length < 2) break;
+  // claim everybody at once (one pass over the population), then split into groups
+  const familySizes = Array.from({ length: p.households }, () => rng.int(2, 5));
+  const officeSizes = Array.from({ length: p.offices }, () => rng.int(8, 30));
+  const total = [...familySizes, ...officeSizes].reduce((a, b) => a + b, 0);
+  const pool = claimGenuine(ctx, total, (a) => a.actWeight + a.noteWeight, ctx.start);
+  let at = 0;
+  familySizes.forEach((size, h) => {
+    const members = pool.slice(at, (at += size));
+    if (members.length < 2) return;
     const device = deviceId(rng);
     const ip = ipPrefix(rng);
     for (const a of members) {
@@ -44,14 +50,14 @@ export function planHouseholds(ctx: PlanContext): HardNegativeGroup[] {
     }
     groupNotes(ctx, rng, members, 0.5, 2);
     groups.push({ groupId: `hn-household-${h + 1}`, cls: 'shared_device_household', accounts: members });
-  }
-  for (let o = 0; o < p.offices; o++) {
-    const members = claimGenuine(ctx, rng.int(8, 30), (a) => a.actWeight + a.noteWeight, ctx.start);
-    if (members.length < 2) break;
+  });
+  officeSizes.forEach((size, o) => {
+    const members = pool.slice(at, (at += size));
+    if (members.length < 2) return;
     const ip = ipPrefix(rng);
     for (const a of members) a.ip = ip;
     groupNotes(ctx, rng, members, 0.08, 1);
     groups.push({ groupId: `hn-office-${o + 1}`, cls: 'shared_device_household', accounts: members });
-  }
+  });
   return groups;
 }

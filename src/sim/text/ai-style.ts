@@ -8,7 +8,7 @@ export const AI_ZH = Object.freeze({
   titles: s('{P}｜真实使用感受✨|亲测有效！{P}|{T}天花板｜{P}|用了{n}天{P}，说说我的感受|姐妹们！这个{T}我会一直回购|{P}深度测评来啦|后悔没早点入的{T}✨|{P}，谁用谁知道|平价宝藏{T}｜{P}|关于{P}，我有话要说'),
   usage: s('最近入手了{P}|用了{P}差不多一个月|朋友推荐我试了{P}|这段时间一直在用{P}|终于等到{P}到货|被种草很久的{P}终于用上了|前段时间换成了{P}'),
   leads: s('给大家总结一下它的优点：|说说我的真实感受：|下面是我的使用体验👇|几个让我惊喜的点：|划重点👇|我的使用感受如下：|优点真的太多了：'),
-  hookFrames: s('而且它{H}，真的很良心|{H}，这点真的很打动我|划重点：{H}！|特别要提一下，{H}|值得一提的是，{H}|最关键的是{H}'),
+  hookFrames: s('而且它{H}，真的很良心|{H}，这点真的很打动我|划重点：{H}！|尤其要提一下，{H}|值得一提的是，{H}|最关键的是{H}'),
   conFrames: s('如果非要说缺点的话，就是{C}|小小的不足是{C}，但瑕不掩瑜|唯一需要注意的是{C}'),
   summaries: s('总的来说，{P}是一款很值得入手的{T}|总结：{P}真的做到了好用不贵|整体体验下来，我给{P}打九分|一句话总结：闭眼入不踩雷|综合来看，它已经成为我的日常必备|总而言之，{P}让我愿意一直回购'),
   ctas: s('姐妹们可以冲！|有需要的姐妹可以试试哦～|评论区告诉我你们的使用感受吧！|喜欢的话记得点赞收藏哦💕|有问题欢迎在评论区留言～|赶紧码住！|还没试过的姐妹一定要试试'),
@@ -20,6 +20,7 @@ export const AI_ZH = Object.freeze({
   cons: s('缺点：|【缺点】|⚠️小缺点：'),
   disclosure: s('本篇为品牌合作|感谢{B}的邀请|合作笔记，但感受都是真实的|品牌方寄送，真实分享'),
   emoji: s('✨|💕|🌟|💖|🔥|👍|🥰'),
+  sceneTails: s('一直在用它|全靠它了|每天都离不开它|它真的帮了大忙|它就是我的首选'),
 });
 
 export const AI_EN = Object.freeze({
@@ -38,4 +39,5 @@ export const AI_EN = Object.freeze({
   cons: s('cons:|⚠️ the not so good:'),
   disclosure: s('#ad|thanks {B} for sending this|paid partnership, honest opinions|gifted by {B}'),
   emoji: s('✨|💕|🌟|💖|🔥|👍|🥰'),
+  sceneTails: s('it has been my go-to|this saved me|i have used it every day|it made a real difference'),
 });

@@ -26,6 +26,8 @@ export interface LangBank {
   series: string[];
   /** selling points: each inner list is one point, rendered several ways */
   attrs: string[][];
+  /** per selling point: the product-type indices it applies to (null = every type) */
+  attrTypes: (ReadonlySet<number> | null)[];
   /** drawbacks (clauses) */
   cons: string[];
   /** usage contexts (clauses) */
@@ -64,11 +66,33 @@ const split = (s: string): string[] =>
     .map((x) => x.trim())
     .filter((x) => x.length > 0);
 
+/**
+ * An attribute group may start with a type filter: `@1,2:` (only these type indices) or
+ * `!3,8:` (all but these). Type lists are index-aligned between zh and en.
+ */
+function parseAttr(raw: string, typeCount: number): { phrases: string[]; types: ReadonlySet<number> | null } {
+  const m = /^([@!])([\d,]+):/.exec(raw);
+  if (!m) return { phrases: split(raw), types: null };
+  const listed = new Set(m[2].split(',').map(Number));
+  const types = m[1] === '@' ? listed : new Set(Array.from({ length: typeCount }, (_, i) => i).filter((i) => !listed.has(i)));
+  return { phrases: split(raw.slice(m[0].length)), types };
+}
+
+/** Selling-point indices that make sense for a product type. */
+export function attrsForType(lb: LangBank, typeIdx: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < lb.attrs.length; i++) if (!lb.attrTypes[i] || lb.attrTypes[i]!.has(typeIdx)) out.push(i);
+  return out;
+}
+
 export function bank(raw: RawLangBank): LangBank {
+  const types = split(raw.types);
+  const parsed = raw.attrs.map((a) => parseAttr(a, types.length));
   return {
-    types: split(raw.types),
+    types,
     series: split(raw.series),
-    attrs: raw.attrs.map(split),
+    attrs: parsed.map((p) => p.phrases),
+    attrTypes: parsed.map((p) => p.types),
     cons: split(raw.cons),
     scenes: split(raw.scenes),
     details: split(raw.details),

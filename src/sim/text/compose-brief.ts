@@ -20,6 +20,7 @@ import { EN } from './generic-en.ts';
 import { ZH } from './generic-zh.ts';
 import type { NoteText, Subject } from './note-text.ts';
 import { PERSONAS } from './personas.ts';
+import { productTraits } from './product-traits.ts';
 import { substituteSynonyms } from './synonyms.ts';
 
 export type ParaphraseLevel = 'low' | 'medium' | 'high';
@@ -43,7 +44,10 @@ export interface Brief {
 export function makeBrief(rng: Rng, subject: Subject, lang: Lang, disclosure = false): Brief {
   const lb = BANKS[subject.category][lang];
   const ai = lang === 'zh' ? AI_ZH : AI_EN;
-  const attrs = rng.sample(lb.attrs.map((_, i) => i), rng.int(3, 5));
+  const traits = productTraits(lb, subject);
+  const sig = rng.sample(traits.signature, rng.int(1, traits.signature.length));
+  const rest = rng.sample(traits.allowed.filter((a) => !sig.includes(a)), rng.int(3, 5) - sig.length);
+  const attrs = rng.shuffle([...sig, ...rest]);
   const vars: FillVars = { P: subject.name, T: subject.type, B: subject.brand };
   return {
     subject,
@@ -59,8 +63,9 @@ export function makeBrief(rng: Rng, subject: Subject, lang: Lang, disclosure = f
   };
 }
 
-function clip(s: string, n: number): string {
-  return Array.from(s).slice(0, n).join('');
+/** Titles are short on these platforms: ~30 characters in Chinese. */
+export function clipTitle(s: string, lang: Lang): string {
+  return Array.from(s).slice(0, lang === 'zh' ? 30 : 80).join('').trim();
 }
 
 export function composeBriefNote(rng: Rng, brief: Brief, persona: number, level: ParaphraseLevel): NoteText {
@@ -76,7 +81,8 @@ function lightEdit(rng: Rng, brief: Brief, master: NoteText): NoteText {
   let body = substituteSynonyms(master.body, brief.lang, 0.15, rng);
   const lines = body.split('\n');
   if (lines.length > 3 && rng.chance(0.35)) lines.splice(rng.int(1, lines.length - 2), 1);
-  if (rng.chance(0.4)) lines[lines.length - 1] += rng.pick(ai.emoji);
+  const last = lines.length > 1 && lines[lines.length - 1].startsWith('#') ? lines.length - 2 : lines.length - 1;
+  if (rng.chance(0.4)) lines[last] += rng.pick(ai.emoji);
   body = lines.join('\n');
   const title = rng.chance(0.7) ? master.title : substituteSynonyms(master.title, brief.lang, 0.5, rng);
   return { ...master, title, body };
@@ -101,7 +107,7 @@ function render(rng: Rng, brief: Brief, persona: number, level: 'medium' | 'high
   });
   if (high) {
     points = rng.shuffle(points).slice(0, rng.int(Math.min(2, points.length), points.length));
-    if (rng.chance(0.35)) points.push(f(rng.pick(rng.pick(lb.attrs))));
+    if (rng.chance(0.35)) points.push(f(rng.pick(lb.attrs[rng.pick(productTraits(lb, brief.subject).allowed)])));
   } else if (rng.chance(0.5) && points.length > 2) {
     const i = rng.int(0, points.length - 2);
     [points[i], points[i + 1]] = [points[i + 1], points[i]];
@@ -116,7 +122,7 @@ function render(rng: Rng, brief: Brief, persona: number, level: 'medium' | 'high
   switch (structure) {
     case 0: {
       lines.push(end(`${intro}，${usage}`.replace('，', lang === 'zh' ? '，' : ', ')));
-      if (high && rng.chance(0.5)) lines.push(end(f(rng.pick(lb.scenes))));
+      if (high && rng.chance(0.5)) lines.push(end(f(rng.pick(lb.scenes)) + (lang === 'zh' ? '，' : ', ') + rng.pick(ai.sceneTails)));
       lines.push(f(rng.pick(ai.leads)));
       const b = rng.pick(ai.bullets);
       for (const p of points) lines.push(`${b}${sep}${p}`);
@@ -137,11 +143,17 @@ function render(rng: Rng, brief: Brief, persona: number, level: 'medium' | 'high
     }
     case 2: {
       lines.push(f(rng.pick(ai.qaIntro)));
-      const qs = rng.shuffle(ai.qa.slice());
+      const a = lang === 'zh' ? 'A：' : 'A: ';
+      const comma = lang === 'zh' ? '，' : ', ';
       const half = Math.ceil(points.length / 2);
-      lines.push(qs[0], `A：${points.slice(0, half).join(lang === 'zh' ? '，' : ', ')}`.replace('A：', lang === 'zh' ? 'A：' : 'A: '));
-      lines.push(qs[1], end((lang === 'zh' ? 'A：' : 'A: ') + points.slice(half).concat(hook).join(lang === 'zh' ? '，' : ', ')));
-      if (conLine) lines.push(qs[2], end((lang === 'zh' ? 'A：' : 'A: ') + conLine));
+      const pairs: [string, string][] = [
+        [ai.qa[0], a + points.slice(0, half).join(comma)],
+        [ai.qa[1], end(a + [...points.slice(half), hook].join(comma))],
+        [ai.qa[2], end(a + f(rng.pick(pv.signoffs)))],
+      ];
+      if (conLine) pairs.push([ai.qa[3], end(a + conLine)]);
+      const kept = high ? rng.shuffle(pairs).slice(0, rng.int(2, pairs.length)) : pairs;
+      for (const [q, ans] of kept) lines.push(q, ans);
       lines.push(rng.pick(ai.ctas));
       break;
     }
@@ -172,5 +184,5 @@ function render(rng: Rng, brief: Brief, persona: number, level: 'medium' | 'high
     body = capitalise(body);
     title = capitalise(title);
   }
-  return { title: clip(title, 40), body, tags, lang };
+  return { title: clipTitle(title, lang), body, tags, lang };
 }

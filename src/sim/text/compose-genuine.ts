@@ -11,8 +11,12 @@ import { capitalise, endSentence, fill, joinSentences, type FillVars } from './f
 import { EN } from './generic-en.ts';
 import { ZH } from './generic-zh.ts';
 import type { NoteText, Subject, Writer } from './note-text.ts';
+import { clipTitle } from './compose-brief.ts';
 import { PERSONAS } from './personas.ts';
+import { productTraits } from './product-traits.ts';
 import { addTypos } from './typos.ts';
+
+const TERMINAL = { zh: ['。', '！', '～', '…', '！！'], en: ['.', '!', '...', '!!'] } as const;
 
 export type GenuineMode = 'quick' | 'review' | 'list' | 'story' | 'question' | 'complaint' | 'lifestyle';
 
@@ -32,11 +36,13 @@ export function composeGenuineNote(rng: Rng, w: Writer, subject: Subject | null,
   const lb: LangBank | null = subject ? BANKS[subject.category][w.lang] : null;
   const vars: FillVars = subject ? { P: rng.chance(0.35) ? subject.short : subject.name, T: subject.type, B: subject.brand } : {};
   const f = (t: string) => fill(t, vars, rng);
-  const attr = () => f(rng.pick(rng.pick(lb!.attrs)));
+  const traits = subject && lb ? productTraits(lb, subject) : null;
+  const attr = () => f(rng.pick(lb!.attrs[rng.chance(0.55) ? rng.pick(traits!.signature) : rng.pick(traits!.allowed)]));
   const claim = () => f(rng.pick(g.attrFrames).replace('{A}', attr()));
   const con = () => f(rng.pick(g.conFrames).replace('{C}', rng.pick(lb!.cons)));
   const persona = PERSONAS[w.persona][w.lang];
   const sentences: string[] = [];
+  const withScene = (scene: string, clause: string) => f(scene) + (w.lang === 'zh' ? rng.pick(['，', '，', ' ']) : ', ') + clause;
   const nClaims = () => Math.max(1, Math.min(5, Math.round(rng.logNormal(2, 0.45))));
 
   switch (m) {
@@ -46,17 +52,18 @@ export function composeGenuineNote(rng: Rng, w: Writer, subject: Subject | null,
       break;
     case 'quick':
       if (rng.chance(0.3)) sentences.push(rng.pick(g.openers));
-      sentences.push(f(rng.chance(0.5) ? rng.pick(g.usage) : rng.pick(lb!.scenes)));
-      for (let i = 0, n = rng.int(1, 2); i < n; i++) sentences.push(claim());
+      if (rng.chance(0.5)) sentences.push(f(rng.pick(g.usage)));
+      else sentences.push(withScene(rng.pick(lb!.scenes), claim()));
+      for (let i = 0, n = rng.int(0, 1); i < n; i++) sentences.push(claim());
       if (rng.chance(0.6)) sentences.push(rng.pick(g.posVerdicts));
       break;
     case 'review':
     case 'story': {
       if (rng.chance(m === 'story' ? 0.2 : 0.45)) sentences.push(rng.pick(g.openers));
-      if (m === 'story' || rng.chance(0.5)) sentences.push(f(rng.pick(lb!.scenes)));
       if (rng.chance(0.55)) sentences.push(f(rng.pick(lb!.details)));
       if (rng.chance(0.2)) sentences.push(f(rng.pick(persona.asides)));
-      sentences.push(f(rng.pick(g.usage)));
+      if (m === 'story' || rng.chance(0.5)) sentences.push(withScene(rng.pick(lb!.scenes), f(rng.pick(g.usage))));
+      else sentences.push(f(rng.pick(g.usage)));
       const k = m === 'story' ? rng.int(1, 2) : nClaims();
       for (let i = 0; i < k; i++) sentences.push(claim());
       if (rng.chance(0.45)) sentences.push(con());
@@ -68,7 +75,9 @@ export function composeGenuineNote(rng: Rng, w: Writer, subject: Subject | null,
       const lead = w.lang === 'zh' ? rng.pick(['优点：', '说说优点：', '✅优点', '好的地方：']) : rng.pick(['pros:', 'the good:', 'what i like:']);
       const bullets = rng.chance(0.5) ? g.numberBullets : [rng.pick(g.bullets)];
       const items: string[] = [];
-      for (let i = 0, n = nClaims() + 1; i < n; i++) items.push(`${bullets[i % bullets.length]}${w.lang === 'zh' ? '' : ' '}${attr()}`);
+      const picked = new Set<string>();
+      for (let i = 0, n = nClaims() + 1; i < n * 2 && picked.size < n; i++) picked.add(attr());
+      [...picked].forEach((x, i) => items.push(`${bullets[i % bullets.length]}${w.lang === 'zh' ? '' : ' '}${x}`));
       const conLead = w.lang === 'zh' ? rng.pick(['缺点：', '❌缺点', '不足：']) : rng.pick(['cons:', 'the bad:']);
       const head = endSentence(f(rng.pick(g.usage)), w.lang, rng, g.sentenceEnds);
       let body = `${head}\n${lead}\n${items.join('\n')}`;
@@ -80,7 +89,7 @@ export function composeGenuineNote(rng: Rng, w: Writer, subject: Subject | null,
       sentences.push(f(rng.pick(g.questions)));
       sentences.push(rng.pick(g.questionTails));
       if (rng.chance(0.5)) sentences.push(f(rng.pick(lb!.details)));
-      if (rng.chance(0.3)) sentences.push(f(rng.pick(lb!.scenes)));
+      if (rng.chance(0.3)) sentences.push(withScene(rng.pick(lb!.scenes), w.lang === 'zh' ? `想找一款好用的${vars.T}` : `looking for a good ${vars.T}`));
       break;
     case 'complaint':
       sentences.push(f(rng.pick(g.usage)));
@@ -90,14 +99,14 @@ export function composeGenuineNote(rng: Rng, w: Writer, subject: Subject | null,
       sentences.push(rng.pick(g.negVerdicts));
       break;
   }
-  const ended = sentences.map((s) => {
-    let e = endSentence(s, w.lang, rng, g.sentenceEnds);
+  const ended = sentences.map((s, i) => {
+    let e = endSentence(s, w.lang, rng, i === sentences.length - 1 ? TERMINAL[w.lang] : g.sentenceEnds);
     if (rng.chance(w.emojiRate)) e += rng.pick(g.emoji) + (rng.chance(0.3) ? rng.pick(g.emoji) : '');
     return e;
   });
   const body = joinSentences(ended, w.lang, rng, w.breakRate);
   const titlePool = subject ? (rng.chance(0.5) ? g.titles : lb!.titles) : [rng.pick(g.lifestyle)];
-  let title = m === 'question' ? f(rng.pick(g.questions)) : f(rng.pick(titlePool));
+  let title = m === 'question' ? f(rng.pick([...g.questions, w.lang === 'zh' ? '求推荐{T}' : 'need {T} recs'])) : f(rng.pick(titlePool));
   if (rng.chance(w.emojiRate)) title += rng.pick(g.emoji);
   return finish(rng, w, subject, title, body, lb);
 }
@@ -115,10 +124,11 @@ function finish(rng: Rng, w: Writer, subject: Subject | null, title: string, bod
     b = capitalise(b);
     title = capitalise(title);
   }
-  if (tags.length > 0 && rng.chance(0.75)) b += (rng.chance(0.6) ? '\n' : ' ') + tags.map((t) => '#' + t).join(' ');
+  const uniq = [...new Set(tags)];
+  if (uniq.length > 0 && rng.chance(0.75)) b += (rng.chance(0.6) ? '\n' : ' ') + uniq.map((t) => '#' + t).join(' ');
   if (w.trad) {
     b = toTraditional(b);
     title = toTraditional(title);
   }
-  return { title: Array.from(title).slice(0, 40).join(''), body: b, tags: [...new Set(tags)], lang: w.lang };
+  return { title: clipTitle(title, w.lang), body: b, tags: uniq, lang: w.lang };
 }

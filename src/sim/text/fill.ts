@@ -9,9 +9,12 @@ export interface FillVars {
   S?: string;
 }
 
-/** Replace {P} {T} {B} {S} and {n} (a fresh small number per occurrence). */
+const MONEY = ['9.9', '19', '20', '29', '30', '39', '49', '50', '59', '69', '79', '99', '100', '129', '199', '299'];
+
+/** Replace {P} {T} {B} {S}, {n} (a fresh small number per occurrence) and {m} (an amount of money). */
 export function fill(template: string, vars: FillVars, rng: Rng): string {
-  return template.replace(/\{([PTBSn])\}/g, (_, k: string) => {
+  return template.replace(/\{([PTBSnm])\}/g, (_, k: string) => {
+    if (k === 'm') return rng.pick(MONEY);
     if (k === 'n') return String(rng.weighted([[2, 3], [3, 4], [5, 2], [rng.int(4, 12), 3], [rng.int(15, 60), 1], [rng.int(60, 168), 0.6]]));
     return (vars as Record<string, string | undefined>)[k] ?? '';
   });

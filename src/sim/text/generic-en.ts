@@ -12,7 +12,7 @@ export const EN = Object.freeze({
   closers: s('ask me anything in the comments|that is it for now|just my experience, yours may differ|any other recs?|more reviews soon|hope this helps|save this for later'),
   questions: s('has anyone tried {P}?|how does {P} compare to others?|which {T} should i get?|is {P} worth it?|where do you buy {P} cheapest?|what {T} do you all use?'),
   questionTails: s('thinking about getting it|on a budget so want opinions first|read too many reviews and now i am confused|been going back and forth for days|please be honest'),
-  titles: s('{P}|thoughts on {P}|{T} review|is {P} actually good|today\'s find: {P}|{P} was a miss…|a few thoughts on {P}|need {T} recs|my {T} list|{P} repurchase'),
+  titles: s('{P}|thoughts on {P}|{T} review|is {P} actually good|today\'s find: {P}|{P} was a miss…|a few thoughts on {P}|my {T} list|{P} repurchase'),
   lifestyle: s('the weather was so nice today|saw the prettiest sunset on my way home|finally slept in this weekend|tried a new restaurant with friends|work has been exhausting, small wins though|another day another grind|cooked dinner myself and it worked|took a day off for myself|trying to fix my sleep schedule|finals are finally over|took my parents out for dinner|ran 5k today|my cat is being a menace again'),
   lifestyleTails: s('hope tomorrow is just as good|little things matter|just logging this|happy|that is all|onwards'),
   comments: s('link please|so pretty!|where did you get it?|saving this|adding to cart|is it really that good?|same!|i use this too, it is good|thanks for sharing|learned something|this gave me a rash|how much was it?|looks delicious|just ordered|tempted|so true|lol|following for updates|i got burned by this too|which shade is this?|+1|meh for me'),

@@ -30,4 +30,8 @@ export interface Subject {
   short: string;
   type: string;
   brand: string;
+  /** index into the category's (language-aligned) type list */
+  typeIdx: number;
+  /** stable product key: the product's signature traits derive from it */
+  key: number;
 }

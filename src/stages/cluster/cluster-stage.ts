@@ -8,6 +8,7 @@
 import type { Params } from '../../config/params.ts';
 import type { RingEvidence, RingMember } from '../../contracts/ring.ts';
 import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../../core/cluster/activity-store.ts';
+import { attachPeriphery, type Adjacency } from '../../core/cluster/attach-periphery.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
 import { ringFeatures, round3 } from '../../core/cluster/ring-features.ts';
@@ -36,6 +37,20 @@ export type LinkRecord = EdgeRecord | NoteActivity | AccountFactsRecord | Waterm
 export function createClusterStage(params: Params, metrics: Metrics): StageProcessor {
   const p = params.cluster;
   const edges = new Map<string, EdgeRecord>();
+  // strong and weak evidence, as adjacency with weights, for periphery attachment
+  const adj: Adjacency = new Map();
+  const setAdj = (a: string, b: string, w: number | null) => {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      let m = adj.get(x);
+      if (w === null) {
+        m?.delete(y);
+        if (m && m.size === 0) adj.delete(x);
+      } else {
+        if (!m) adj.set(x, (m = new Map()));
+        m.set(y, w);
+      }
+    }
+  };
   const activity = new ActivityStore(params.link.windowMs);
   const identity = new RingIdentity(params.flag.stableIdMinOverlap, params.seed);
   let lastRound = -1;
@@ -45,7 +60,9 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   const round = (ts: number, final: boolean, emit: Emit) => {
     const t0 = performance.now();
     const list = [...edges.values()];
-    const communities = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: p.minRingSize });
+    // small strong cores may still grow past the minimum size with their periphery
+    const found = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2 });
+    const communities = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks }).filter((c) => c.length >= p.minRingSize);
     const ids = identity.assign(communities, ts);
     const byNode = new Map<string, EdgeRecord[]>();
     for (const e of list) {
@@ -82,6 +99,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           const k = pairKey(rec.a, rec.b);
           if (rec.strong) edges.set(k, rec);
           else edges.delete(k);
+          setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
           changed = true;
           break;
         }

@@ -19,12 +19,12 @@ export const TRAVEL: CategoryBank = {
     cons: '隔音一般|旺季价格翻倍|停车不太方便|有点偏，打车要等很久|热水有时候不稳定|蚊子有点多|周边吃饭选择不多|入住要排队|网上图片有滤镜',
     scenes: '国庆假期|趁着年假|周末临时起意|带爸妈出去玩|和闺蜜的毕业旅行|带娃出去放电|一个人旅行的时候|蜜月旅行|公司团建|五一小长假',
     details: '我是特种兵式旅游爱好者|我比较看重住宿|我恐高|我带了两个孩子|我是第一次去|我去过{n}次了|我不太喜欢人多的地方|我拍照比较多',
-    hooks: '现在预订立减{n}元|平台独家价|买套餐送双人早餐|连住两晚送接机|限时{n}折|新开业特惠|会员再享九折',
+    hooks: '现在预订立减{m}元|平台独家价|买套餐送双人早餐|连住两晚送接机|限时{n}折|新开业特惠|会员再享九折',
     tags: '旅行|旅行攻略|周末去哪儿|民宿推荐|酒店推荐|亲子游|小众旅行地|拍照打卡|自驾游|旅行日记|海岛|露营',
     titles: '{P}住了{n}晚，说说真实感受|人少景美！{P}|{P}攻略来了|带娃去{P}真的很值|被问爆的宝藏{T}|{P}避坑指南|美哭了！{P}',
   }),
   en: bank({
-    types: 'guesthouse|hotel|hot spring resort|day tour|campsite|theme park tickets|cruise package|beach resort|boutique inn|ski pass|walking tour',
+    types: 'guesthouse|hotel|hot spring resort|day tour|campsite|theme park tickets|cruise package|beach resort|boutique inn|ski pass|group tour|city walking tour',
     series: 'Lakeside|Old Town|Seaside|Mountain View|Bamboo Forest|Riverside|Harbor|Sunset Bay|Island|Village|Canyon',
     attrs: [
       'the views are unreal|there is an ocean view right from the window|every photo looks like a postcard|the sunset made me cry',
@@ -40,7 +40,7 @@ export const TRAVEL: CategoryBank = {
     cons: 'the soundproofing is meh|peak season prices double|parking is a pain|it is a bit remote|hot water was inconsistent|lots of mosquitoes|not many places to eat nearby|the photos online are heavily filtered',
     scenes: 'over the national holiday|on my annual leave|on a spontaneous weekend trip|with my parents|on a graduation trip with friends|with the kids|traveling solo|on our honeymoon|on a team building trip',
     details: 'i love packing a lot into a trip|accommodation matters most to me|i am afraid of heights|i traveled with two kids|it was my first time there|i have been there {n} times|i hate crowds|i take a lot of photos',
-    hooks: 'book now and save {n} dollars|exclusive platform price|free breakfast for two with the package|free airport pickup for two nights|limited time {n}% off|opening special',
+    hooks: 'book now and save {m} dollars|exclusive platform price|free breakfast for two with the package|free airport pickup for two nights|limited time {n}% off|opening special',
     tags: 'travel|traveltips|weekendgetaway|hotelreview|familytravel|hiddengems|roadtrip|traveldiary|beach|camping',
     titles: '{n} nights at {P}: honest review|hidden gem: {P}|{P} travel guide|is {P} worth it with kids?|this {T} blew me away|what i wish i knew before {P}',
   }),
