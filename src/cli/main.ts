@@ -23,7 +23,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof RingwatchError) process.stderr.write(`ringwatch: ${err.code}: ${err.message}\n`);
+    const code = (err as { code?: unknown })?.code;
+    if (err instanceof RingwatchError || typeof code === 'string') process.stderr.write(`ringwatch: ${String(code)}: ${(err as Error).message}\n`);
     else process.stderr.write(`ringwatch: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`);
     process.exitCode = 1;
   },

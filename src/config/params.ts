@@ -38,6 +38,7 @@ export const ParamsSchema = z.object({
   }),
   flag: z.object({
     minScore: z.number().min(0).max(1),
+    minRounds: z.number().int().min(1),
     updateMinMemberChange: z.number().min(0).max(1),
     retireAfterMs: z.number().int().positive(),
     stableIdMinOverlap: z.number().min(0).max(1),
@@ -68,8 +69,8 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     edgeSingleSignalMin: 2.5,
     edgeWeakMin: 0.6,
   },
-  cluster: { everyMs: 30 * 60_000, resolution: 0.5, minRingSize: 4, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3 },
-  flag: { minScore: 0.6, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
+  cluster: { everyMs: 30 * 60_000, resolution: 0.5, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3 },
+  flag: { minScore: 0.6, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 
 /** Deep-merge overrides (from a config file, env or --set) onto DEFAULTS and validate once. */

@@ -2,7 +2,7 @@
  * One simulated account. Genuine, ring and hard-negative accounts are the same shape and come
  * from the same profile generator; only `ring` (never emitted) says which is which.
  */
-import type { Lang, CategoryKey } from './text/bank-types.ts';
+import type { CategoryKey } from './text/bank-types.ts';
 import type { Writer } from './text/note-text.ts';
 
 export interface SimAccount {
@@ -36,4 +36,3 @@ export interface SimAccount {
   pendingProfile?: { nickname: string; bio: string; avatar: string };
 }
 
-export type { Lang };

@@ -36,7 +36,7 @@ export function expectedOrganic(appeal: number): number {
 
 export const ORGANIC = Object.freeze({
   /** mean likes of an appeal-1 note */
-  baseLikes: 1.8,
+  baseLikes: 1.5,
   /** events per like: the like itself, collects, comments, shares, follows, extra comments */
   followOn: 1 + 0.28 + 0.1 + 0.025 + 0.02 + 0.05,
   collect: 0.28,

@@ -10,7 +10,7 @@ import { newAccount, oldRegistration } from './population.ts';
 import { avatarHash, bio, deviceId, ipPrefix, nickname } from './profile.ts';
 import type { Rng } from './rng.ts';
 import type { Operator, RingMember } from './ring-types.ts';
-import type { Lang } from './text/bank-types.ts';
+import type { CategoryKey, Lang } from './text/bank-types.ts';
 import { PERSONAS } from './text/personas.ts';
 
 export interface MemberPlanInput {
@@ -24,6 +24,8 @@ export interface MemberPlanInput {
   nicknameStem?: string;
   campaignStart: number;
   operator: Operator;
+  /** category of the ring's main target (persona voices are chosen to fit it) */
+  category: CategoryKey;
 }
 
 export interface MemberPlanResult {
@@ -67,7 +69,10 @@ export function planRingMembers(ctx: PlanContext, rng: Rng, m: MemberPlanInput):
   if (m.ipSharing === 'shared_prefix' && m.operator.prefixes.length === 0) {
     for (let i = 0, n = rng.int(1, 3); i < n; i++) m.operator.prefixes.push(ipPrefix(rng));
   }
-  const voices = rng.sample(PERSONAS.map((_, i) => i), rng.int(2, 4));
+  // persona voices that plausibly buy the ring's product, plus the odd misfit
+  const fitting = PERSONAS.map((p, i) => (p.affinity.includes(m.category) ? i : -1)).filter((i) => i >= 0);
+  const voices = rng.sample(fitting.length >= 2 ? fitting : PERSONAS.map((_, i) => i), rng.int(2, 3));
+  if (rng.chance(0.3)) voices.push(rng.int(0, PERSONAS.length - 1));
   const order = rng.shuffle(Array.from({ length: size }, (_, i) => i));
   const members: RingMember[] = [];
   let inStream = false;
@@ -104,7 +109,7 @@ export function planRingMembers(ctx: PlanContext, rng: Rng, m: MemberPlanInput):
     if (!burst && rng.chance(0.6)) {
       acc.pendingProfile = { nickname: nickname(rng, lang, m.nicknameStem), bio: bio(rng, lang, persona), avatar: avatarHash(rng) };
       const t = diurnalTime(rng, m.campaignStart - 10 * DAY, m.campaignStart - HOUR);
-      plan(ctx, { kind: 'account', time: Math.max(t, ctx.start + rng.int(1, 48) * HOUR), seq: 0, acc, action: 'update' });
+      plan(ctx, { kind: 'account', time: Math.max(t, ctx.start + Math.floor(rng.uniform(1, 48) * HOUR)), seq: 0, acc, action: 'update' });
     }
     members.push({ acc, role: i < m.core ? 'core' : 'periphery' });
   }

@@ -13,7 +13,7 @@ import type { NoteSpec } from './items.ts';
 import { expectedOrganic, plan, subjectOf, type PlanContext } from './plan-context.ts';
 import { planRingMembers } from './plan-ring-members.ts';
 import type { Rng } from './rng.ts';
-import { boostRingNote } from './ring-boost.ts';
+import { boostRingNote, MAX_BOOSTERS } from './ring-boost.ts';
 import type { Operator, RingPlan, RingStrategy } from './ring-types.ts';
 import { CATEGORY_KEYS, type Lang } from './text/bank-types.ts';
 import { composeBriefNote, makeBrief, type Brief } from './text/compose-brief.ts';
@@ -87,6 +87,7 @@ function planRing(ctx: PlanContext, rng: Rng, idx: number, isLarge: boolean, op:
     nicknameStem: stem,
     campaignStart,
     operator: op,
+    category: products[0].category,
   });
   const briefLangs: Lang[] = langMode === 'mixed' ? ['zh', 'en'] : [langMode];
   const briefs: Brief[][] = products.map((p) => {
@@ -191,7 +192,8 @@ function scheduleCampaign(ctx: PlanContext, rng: Rng, ring: RingPlan, op: Operat
   ring.firstCoordinatedTs = inStream[0].t;
   st.coordinated_notes = inStream.length;
   for (const x of inStream) plan(ctx, { kind: 'note', time: x.t, seq: 0, spec: coordinatedSpec(ctx, rng, ring, x.a, x.p) });
-  ctx.expected.events += inStream.length * (1 + expectedOrganic(0.55) + (ring.members.length - 1) * st.boost_fraction * 1.69);
+  const boosters = Math.min(MAX_BOOSTERS, (ring.members.length - 1) * st.boost_fraction * (ring.members.length > 100 ? 0.4 : 1));
+  ctx.expected.events += inStream.length * (1 + expectedOrganic(0.55) + boosters * 1.59);
   // camouflage notes: genuine-looking posts about popular products
   const cam = Math.round((inStream.length * st.camouflage_share) / (1 - st.camouflage_share));
   st.camouflage_notes = cam;
@@ -224,7 +226,7 @@ function scheduleCampaign(ctx: PlanContext, rng: Rng, ring: RingPlan, op: Operat
   if (st.mutual_follow_density > 0) {
     const accs = ring.members.map((m) => m.acc);
     for (const a of accs) {
-      const k = Math.min(30, rng.poisson((accs.length - 1) * st.mutual_follow_density));
+      const k = Math.min(12, rng.poisson(Math.min(40, accs.length - 1) * st.mutual_follow_density));
       for (const b of rng.sample(accs.filter((x) => x !== a), k)) {
         const t = Math.floor(rng.uniform(Math.max(from - 3 * DAY, a.registeredAt + HOUR, b.registeredAt + HOUR), from + 2 * DAY));
         plan(ctx, { kind: 'interaction', time: t, seq: 0, actor: a, action: 'follow', targetAccount: b.id });

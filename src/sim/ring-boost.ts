@@ -11,11 +11,16 @@ import type { Rng } from './rng.ts';
 import type { RingPlan } from './ring-types.ts';
 import { ringComment } from './text/comments.ts';
 
+/** Most accounts that boost one note. */
+export const MAX_BOOSTERS = 30;
+
 export function boostRingNote(s: Scheduler, ring: RingPlan, note: PublishedNote, rng: Rng, intensity = 1): void {
   const st = ring.strategy;
   const others = ring.members.filter((m) => m.acc !== note.author).map((m) => m.acc);
   if (others.length === 0) return;
-  const k = Math.max(1, Math.min(80, others.length, Math.round(others.length * st.boost_fraction * rng.uniform(0.6, 1.4) * intensity)));
+  // large rings boost each note with a slice of their accounts, not all of them
+  const fraction = st.boost_fraction * (others.length >= 100 ? 0.4 : 1);
+  const k = Math.max(1, Math.min(MAX_BOOSTERS, others.length, Math.round(others.length * fraction * rng.uniform(0.6, 1.4) * intensity)));
   const chosen = new Set<SimAccount>();
   const fromQueue = Math.ceil(k / 2);
   while (chosen.size < fromQueue && ring.unboosted.length > 0) {
@@ -28,7 +33,7 @@ export function boostRingNote(s: Scheduler, ring: RingPlan, note: PublishedNote,
   for (const a of chosen) {
     const t = note.time + Math.max(15_000, Math.floor(rng.logNormal(st.boost_delay_median_min * MINUTE, sigma)));
     s.schedule({ kind: 'interaction', time: t, seq: 0, actor: a, action: 'like', noteId: note.id });
-    if (rng.chance(0.45)) s.schedule({ kind: 'interaction', time: t + rng.int(3_000, 180_000), seq: 0, actor: a, action: 'collect', noteId: note.id });
+    if (rng.chance(0.35)) s.schedule({ kind: 'interaction', time: t + rng.int(3_000, 180_000), seq: 0, actor: a, action: 'collect', noteId: note.id });
     if (rng.chance(0.2 * intensity)) {
       const lang = note.text.lang;
       s.schedule({ kind: 'interaction', time: t + rng.int(10_000, 600_000), seq: 0, actor: a, action: 'comment', noteId: note.id, text: (r) => ringComment(r, lang, vars, st.evasion) });

@@ -21,6 +21,7 @@ import { planRings } from './plan-rings.ts';
 import { buildPopulation, indexPopulation, type Population } from './population.ts';
 import { IpPool } from './profile.ts';
 import { Rng } from './rng.ts';
+import { genuineAppeal } from './genuine-notes.ts';
 import type { RingPlan } from './ring-types.ts';
 import type { ScenarioParams } from './scenarios.ts';
 
@@ -46,11 +47,19 @@ export interface World {
 }
 
 /**
- * Events one genuine background note brings with it on average: the note, its organic
- * reactions, its share of legacy interactions, background follows, and first-appearance
- * account snapshots. Measured on the default scenario; see docs/simulator.md.
+ * Events one genuine background note brings besides itself and its organic reactions: its
+ * share of legacy-note interactions, background follows, profile changes and first-appearance
+ * account snapshots. Fitted on demo/ci/default (docs/simulator.md, "Calibration").
  */
-export const EVENTS_PER_GENUINE_NOTE = 1 + expectedOrganic(2.05) + 0.9;
+export const BACKGROUND_OVERHEAD_PER_NOTE = 0.9;
+
+/** Mean organic appeal of a background note, estimated from the population itself. */
+function meanGenuineAppeal(pop: Population, rng: Rng): number {
+  let sum = 0;
+  const n = 4000;
+  for (let i = 0; i < n; i++) sum += genuineAppeal(rng, pop.accounts[pop.noteTable.sample(rng)]);
+  return sum / n;
+}
 
 export function buildWorld(params: ScenarioParams, seed: number): World {
   const root = new Rng(seed);
@@ -90,7 +99,10 @@ export function buildWorld(params: ScenarioParams, seed: number): World {
 
   const hours = params.days * 24;
   const background = Math.max(0, params.targetEvents - ctx.expected.events);
-  const genuineNotesPerHour = background / EVENTS_PER_GENUINE_NOTE / hours;
+  const appeal = meanGenuineAppeal(pop, root.fork('calibration'));
+  const organicPerNote = expectedOrganic(appeal);
+  const perNote = 1 + organicPerNote * (1 + params.noise.legacyInteractionShare) + BACKGROUND_OVERHEAD_PER_NOTE;
+  const genuineNotesPerHour = background / perNote / hours;
   const noteMint = new IdMint(seed, 'note');
   const legacyCount = Math.max(200, Math.round(genuineNotesPerHour * hours * 0.4));
   const legacyIds: string[] = [];
@@ -100,7 +112,6 @@ export function buildWorld(params: ScenarioParams, seed: number): World {
     legacyIds.push(noteMint.next());
     legacyW.push(lr.pareto(1, 1.2));
   }
-  const organicPerNote = expectedOrganic(2.05);
   return {
     params,
     seed,

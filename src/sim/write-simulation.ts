@@ -20,7 +20,7 @@ export interface WriteSimulationOptions {
   truth: string;
 }
 
-const BATCH = 512;
+const BATCH = 2048;
 
 export async function writeSimulation(opts: WriteSimulationOptions): Promise<{ events: number; rings: number }> {
   const sim = simulate(opts.scenario, opts.seed);

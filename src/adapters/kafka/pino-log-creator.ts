@@ -1,6 +1,8 @@
 import { logLevel, type logCreator, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
+const IDEMPOTENT_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
 /** kafkajs' level that lets through what the pino logger would print anyway. */
 export function kafkajsLogLevel(logger: Logger): logLevel {
   switch (logger.level) {
@@ -28,7 +30,10 @@ export function pinoLogCreator(logger: Logger): logCreator {
       // kafkajs logs every error response at ERROR, including ones it retries (rebalancing,
       // coordinator loading); the caller sees a real failure as a thrown error anyway.
       const retriedResponse = level === logLevel.ERROR && namespace === 'Connection' && message.startsWith('Response ');
-      switch (retriedResponse ? logLevel.WARN : level) {
+      // Bounded producer retries are deliberate (a send fails and the stage restarts rather than
+      // hanging through an outage); replays dedupe, so kafkajs' per-producer warning is noise.
+      const boundedRetries = message === IDEMPOTENT_RETRIES_WARNING;
+      switch (boundedRetries ? logLevel.DEBUG : retriedResponse ? logLevel.WARN : level) {
         case logLevel.ERROR:
           base.error(fields, message);
           break;

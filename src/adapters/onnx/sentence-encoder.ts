@@ -17,7 +17,11 @@ import { loadTextTokenizer, type TextTokenizer } from './text-tokenizer.ts';
 export type EncoderOptions = { intraOpNumThreads: number; batchSize: number; verifySha256: boolean };
 
 export const ENCODER_DEFAULTS: Readonly<EncoderOptions> = Object.freeze({
-  /** Threads one ONNX session uses inside an operator; 1 leaves the other core to the stream. */
+  /**
+   * Threads one ONNX session uses inside an operator. 2 threads cost about twice
+   * the CPU per note at these sizes (bench: ~60 vs ~120 notes per CPU-second);
+   * for parallelism use encoder-pool.ts (one single-threaded session per worker).
+   */
   intraOpNumThreads: 1,
   /**
    * Texts per forward pass. 1, because (a) the int8 model quantises activations

@@ -17,8 +17,7 @@
  * applied only to the exact parquetjs version it was written against.
  */
 import { createRequire } from 'node:module';
-import type { ParquetSchema } from '@dsnp/parquetjs';
-import type { ParquetField } from '@dsnp/parquetjs/dist/lib/declare.js';
+import type { ParquetField, ParquetSchema } from '@dsnp/parquetjs';
 
 const require = createRequire(import.meta.url);
 const PATCHED_VERSION = 'v1.8.8';
@@ -39,7 +38,7 @@ let stock: Shred | null = null;
 
 /** Route `schema` through the fast shredder (when the installed parquetjs is the patched version). */
 export function markFastShred<S extends ParquetSchema>(schema: S): S {
-  if (!process.env.RW_NOFAST && installFastShred()) (schema as unknown as Record<symbol, boolean>)[FAST] = true;
+  if (installFastShred()) (schema as unknown as Record<symbol, boolean>)[FAST] = true;
   return schema;
 }
 

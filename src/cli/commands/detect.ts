@@ -3,6 +3,7 @@ import { loadDeployConfig } from '../../config/deploy-config.ts';
 import { ERROR_CODES, RingwatchError } from '../../errors/codes.ts';
 import { detectFile } from '../../runtime/detect-file.ts';
 import { createProgress } from '../progress.ts';
+import { reportSnapshotError, SNAPSHOT_CLI_OPTIONS, snapshotOptionsFromCli } from './snapshot-options.ts';
 
 export async function detectCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -14,12 +15,20 @@ export async function detectCommand(args: string[]): Promise<number> {
       config: { type: 'string' },
       set: { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
+      ...SNAPSHOT_CLI_OPTIONS,
     },
   });
   if (!values.input || !values.out) throw new RingwatchError(ERROR_CODES.USAGE, 'detect needs --input FILE and --out FILE');
   const cfg = loadDeployConfig({ file: values.config, sets: values.set });
+  let snap: ReturnType<typeof snapshotOptionsFromCli>;
+  try {
+    snap = snapshotOptionsFromCli(values);
+  } catch (err) {
+    return reportSnapshotError(err);
+  }
   const bar = createProgress('detect');
   const res = await detectFile({
+    ...snap,
     input: values.input,
     out: values.out,
     dlq: values.dlq ?? `${values.out.replace(/\.jsonl$/, '')}.dlq.jsonl`,
@@ -29,6 +38,6 @@ export async function detectCommand(args: string[]): Promise<number> {
   bar.done();
   const flagged = new Set(res.rings.map((r) => r.ring_id)).size;
   if (!values.quiet)
-    process.stderr.write(`detect: ${res.lines} lines, ${res.deadLetters} dead-lettered, ${flagged} rings (${res.rings.length} ring events) in ${res.seconds.toFixed(1)} s → ${values.out}\n`);
+    process.stderr.write(`detect: ${res.lines} lines, ${res.deadLetters} dead-lettered, ${flagged} rings (${res.rings.length} ring events) in ${res.seconds.toFixed(1)} s → ${values.out}${res.snapshot ? `, snapshot → ${snap.snapshot}` : ''}\n`);
   return 0;
 }

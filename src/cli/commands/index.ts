@@ -8,6 +8,7 @@ export const COMMANDS: Record<string, Command> = {
   eval: async (a) => (await import('./eval.ts')).evalCommand(a),
   run: async (a) => (await import('./run.ts')).runCommand(a),
   produce: async (a) => (await import('./produce.ts')).produceCommand(a),
+  replay: async (a) => (await import('./replay.ts')).replayCommand(a),
 };
 
 export function usage(): string {
@@ -23,5 +24,7 @@ export function usage(): string {
   run --stage NAME|all --config FILE  run pipeline stages against Kafka (each stage its own consumer group)
   produce --input F.jsonl[.gz] [--config FILE]
                                      load a JSONL file into the input topics (routed by type)
+  replay --snapshot DIR [--set k=v ...] --out DIR
+                                     re-run link/cluster/flag from a Parquet snapshot; diff against what was recorded
 `;
 }

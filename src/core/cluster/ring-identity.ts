@@ -1,7 +1,8 @@
 /**
  * Stable ring ids across re-clustering: a community inherits the id of the earlier ring it
- * overlaps most (overlap coefficient |A∩B| / min(|A|,|B|) ≥ minOverlap, one-to-one, largest
- * communities first), so a growing ring stays one case. Otherwise it gets a new id derived
+ * shares most members with (largest |A∩B|, then Jaccard, then id; provided the overlap
+ * coefficient |A∩B| / min(|A|,|B|) ≥ minOverlap; one-to-one, largest communities first), so a
+ * growing ring stays one case and a tiny early fragment never captures it. Otherwise it gets a new id derived
  * deterministically from the seed, its members and the event time it was first seen.
  */
 import { createHash } from 'node:crypto';
@@ -16,18 +17,21 @@ export class RingIdentity {
     const ids: string[] = [];
     for (const members of communities) {
       let best: string | null = null;
-      let bestScore = 0;
+      let bestInter = 0;
+      let bestJ = 0;
       for (const [id, prev] of this.rings) {
         if (taken.has(id)) continue;
         let inter = 0;
         for (const m of members) if (prev.has(m)) inter++;
-        const score = inter / Math.min(members.length, prev.size);
-        if (score > bestScore || (score === bestScore && best !== null && id < best)) {
+        if (inter === 0 || inter / Math.min(members.length, prev.size) < this.minOverlap) continue;
+        const j = inter / (members.length + prev.size - inter);
+        if (inter > bestInter || (inter === bestInter && (j > bestJ || (j === bestJ && best !== null && id < best)))) {
           best = id;
-          bestScore = score;
+          bestInter = inter;
+          bestJ = j;
         }
       }
-      const id = best !== null && bestScore >= this.minOverlap ? best : newRingId(this.seed, members, ts);
+      const id = best ?? newRingId(this.seed, members, ts);
       taken.add(id);
       ids.push(id);
     }

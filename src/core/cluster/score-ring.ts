@@ -17,7 +17,7 @@ export function scoreRing(ev: RingEvidence): number {
   // independent behavioural signals that agree (infrastructure only corroborates)
   const mix = Math.min(1, BEHAVIOURAL.filter((s) => (c[s] ?? 0) >= 0.08).length / 3);
   // a matrix promotes something: part of its evidence is shared content or targets
-  const promotion = Math.min(1, CONTENT.reduce((a, s) => a + (c[s] ?? 0), 0) / 0.3);
+  const promotion = Math.min(1, CONTENT.reduce((a, s) => a + (c[s] ?? 0), 0) / 0.5);
   const s =
     w.density * density + w.mix * mix + w.synchrony * ev.synchrony + w.concentration * ev.target_concentration +
     w.registration * ev.registration_spread.within_24h_share + w.promotion * promotion;

@@ -106,6 +106,11 @@ export class AccountLinker {
       this.noteAuthor.set(ev.note_id, ref);
       this.noteOrder.push(ref);
       this.expireNotes();
+    }
+    // A declared brand partnership (ad_disclosure) is disclosed advertising, not a hidden matrix:
+    // its content and targets do not link accounts (its engagement still does).
+    if (ev.ad_disclosure === true) return;
+    if (ev.action === 'publish') {
       // co_target: each distinct target once per note
       const seen = new Set<string>();
       for (const t of ev.targets) {
@@ -196,17 +201,25 @@ export class AccountLinker {
   /** Score every pair touched since the last call; return edges that crossed (or fell back below) the bar. */
   takeEdges(ts: number): EdgeRecord[] {
     const out: EdgeRecord[] = [];
-    const keys = [...this.pairs.dirty].sort();
+    // Set order is insertion order: deterministic for a deterministic input, no sort needed.
+    const keys = [...this.pairs.dirty];
     this.pairs.dirty.clear();
+    const popularity = new Map<string, number>();
     for (const k of keys) {
       const pair = this.pairs.pairs.get(k);
       if (!pair) continue;
       this.pairs.decay(pair, ts);
       const values = this.pairs.values(pair);
-      values.co_target = this.coTargetValue(pair, ts);
+      values.co_target = this.coTargetValue(pair, ts, popularity);
       const edge = scoreEdge(pair, values, this.facts.get(pair.a), this.facts.get(pair.b), this.p, ts);
-      if (edge.strong || edge.weak || pair.emitted) {
-        pair.emitted = edge.strong || edge.weak;
+      const tier = edge.strong ? 2 : edge.weak ? 1 : 0;
+      const was = pair.lastTier ?? 0;
+      // emit on a tier change, or when a strong edge's weight moved by ≥ 10% (evidence shown to reviewers)
+      const material = tier !== was || (tier === 2 && Math.abs(edge.weight - (pair.lastWeight ?? 0)) >= 0.1 * (pair.lastWeight ?? 0));
+      if (material) {
+        pair.emitted = tier > 0;
+        pair.lastTier = tier;
+        pair.lastWeight = edge.weight;
         out.push(edge);
       }
     }
@@ -217,14 +230,18 @@ export class AccountLinker {
    * Co-posting evidence weighted by each target's popularity *now* (IDF-style): a product that
    * later turns viral stops linking its early posters. Repeats on one target count harmonically.
    */
-  private coTargetValue(pair: Pair, ts: number): number {
+  private coTargetValue(pair: Pair, ts: number, cache: Map<string, number>): number {
     if (!pair.targets) return 0;
     let v = 0;
     const horizon = ts - this.p.windowMs;
     for (const [t, count] of pair.targets) {
-      const posters = this.posterTs.get(t);
-      let n = 0;
-      if (posters) for (const last of posters.values()) if (last >= horizon) n++;
+      let n = cache.get(t);
+      if (n === undefined) {
+        n = 0;
+        const posters = this.posterTs.get(t);
+        if (posters) for (const last of posters.values()) if (last >= horizon) n++;
+        cache.set(t, n);
+      }
       if (n > this.p.coTargetMaxPosters) continue;
       let h = 0;
       for (let k = 1; k <= count; k++) h += 1 / k;

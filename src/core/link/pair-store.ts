@@ -22,6 +22,9 @@ export interface Pair {
   t: number;
   examples: PairExample[];
   emitted: boolean;
+  /** Tier and weight last emitted, to emit only material changes. */
+  lastTier?: 0 | 1 | 2;
+  lastWeight?: number;
   /** Repeat counts per (signal, source) for diminishing returns: the k-th piece of evidence from the same source counts 1/k. */
   repeats?: Map<string, number>;
   /** Co-posting events per target; weighted by the target's popularity when the edge is scored. */

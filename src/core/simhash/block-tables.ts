@@ -78,13 +78,21 @@ function combinations(n: number, r: number): number[][] {
 const MAX_TABLES = 128;
 
 export function planBlockTables(maxK: number, blocks: number = defaultBlocks(maxK)): BlockTables {
-  if (!Number.isInteger(maxK) || maxK < 0 || maxK > 16 || !Number.isInteger(blocks) || blocks <= maxK || blocks > 64) {
-    throw new RingwatchError(ERROR_CODES.CONFIG_INVALID, 'hamming index: need integers 0 <= maxK <= 16 and maxK < blocks <= 64');
+  const valid = Number.isInteger(maxK) && Number.isInteger(blocks) && maxK >= 0 && maxK <= 16;
+  if (!valid || blocks <= maxK || blocks > 64) {
+    throw new RingwatchError(
+      ERROR_CODES.CONFIG_INVALID,
+      'hamming index: need integers 0 <= maxK <= 16 and maxK < blocks <= 64',
+    );
+  }
+  const tables = binomial(blocks, maxK);
+  if (tables > MAX_TABLES) {
+    throw new RingwatchError(
+      ERROR_CODES.CONFIG_INVALID,
+      `hamming index: ${tables} tables (> ${MAX_TABLES}); use fewer blocks`,
+    );
   }
   const choices = combinations(blocks, blocks - maxK);
-  if (choices.length > MAX_TABLES) {
-    throw new RingwatchError(ERROR_CODES.CONFIG_INVALID, `hamming index: ${choices.length} tables (> ${MAX_TABLES}); use fewer blocks`);
-  }
   // Block j covers bits [start_j, start_j + size_j), sizes as even as possible.
   const bounds: number[] = [];
   for (let j = 0; j <= blocks; j++) bounds.push(Math.round((j * 64) / blocks));

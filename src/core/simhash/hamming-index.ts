@@ -4,9 +4,13 @@
  * in block-tables.ts. Each table hashes its masked key bits into bucket chains kept as
  * doubly-linked lists in typed arrays (O(1) insert and remove, no per-entry objects).
  *
- * Memory: per slot 8 bytes + 12 bytes per table (k = 3: 10 tables, ~130 MB for a
- * capacity of 2^20) plus the id map. Capacity is a power of two. Results equal the linear scan's (linear-scan-index.ts);
- * property tests check this.
+ * Memory: per slot 8 bytes + 12 bytes per table (k = 3: 10 tables, 128 MiB for a
+ * capacity of 2^20; k = 6: 28 tables, 344 MiB) plus the id map. Capacity is a power of
+ * two. Query time is memory latency: about one cache miss per table probed plus one or
+ * two per candidate, so layouts with short keys (many candidates per probe, e.g. k = 6 at
+ * a million fingerprints) are slow; a sorted/CSR per-table layout as in the paper would
+ * make a bucket's candidates contiguous. Results equal the linear scan's
+ * (linear-scan-index.ts); property tests check this.
  */
 import { planBlockTables, type BlockTables } from './block-tables.ts';
 import type { Fingerprint64 } from './fingerprint64.ts';

@@ -98,6 +98,18 @@ function plan(o: SimhashOptions): Plan {
 }
 
 const DEFAULT_PLAN = plan(SIMHASH_DEFAULTS);
+/** Plans by options object, so a caller reusing one options object validates it once. */
+const plans = new WeakMap<object, Plan>();
+
+function planFor(options: Partial<SimhashOptions> | undefined): Plan {
+  if (options === undefined) return DEFAULT_PLAN;
+  let p = plans.get(options);
+  if (p === undefined) {
+    p = plan(resolveSimhashOptions(options));
+    plans.set(options, p);
+  }
+  return p;
+}
 
 /** The plain Charikar construction over explicit features (the reference). */
 export function simhashFromFeatures(features: Iterable<WeightedFeature>): Fingerprint64 {
@@ -165,7 +177,7 @@ function scanTokens(s: string): number {
 
 /** SimHash of already-normalised text. Text without tokens hashes to 0. */
 export function simhash64(normalized: string, options?: Partial<SimhashOptions>): Fingerprint64 {
-  const p = options === undefined ? DEFAULT_PLAN : plan(resolveSimhashOptions(options));
+  const p = planFor(options);
   const count = scanTokens(normalized);
   if (count === 0) return { hi: 0, lo: 0 };
   hiPlanes.fill(0);

@@ -64,6 +64,8 @@ function classify(cp: number): number {
 
 const BMP = new Uint16Array(0x10000);
 const ASTRAL = new Map<number, number>();
+/** Bounds the cache against text made of many distinct astral characters. */
+const ASTRAL_CACHE_LIMIT = 1 << 16;
 
 /** Classification flags of a code point (a lone surrogate is classified as itself). */
 export function charClass(cp: number): number {
@@ -77,7 +79,7 @@ export function charClass(cp: number): number {
   let f = ASTRAL.get(cp);
   if (f === undefined) {
     f = classify(cp);
-    ASTRAL.set(cp, f);
+    if (ASTRAL.size < ASTRAL_CACHE_LIMIT) ASTRAL.set(cp, f);
   }
   return f;
 }

@@ -39,7 +39,7 @@ const MARKS_RE = new RegExp(`(^|[${STRIP_MARK_BASE}\\s${NOISE_RE.source.slice(1,
 const APOSTROPHE_RE = /['\u2019]/g;
 const SPACES_RE = /\s+/g;
 const HAN_GAP_RE = /(\p{sc=Han}) (?=\p{sc=Han})/gu;
-const SPELT_OUT_RE = /(?<![\p{L}\p{N}])\p{Ll}(?: \p{Ll}){2,}(?![\p{L}\p{N}])/gu;
+export const SPELT_OUT_RE = /(?<![\p{L}\p{N}])\p{Ll}(?: \p{Ll}){2,}(?![\p{L}\p{N}])/gu;
 
 export function normalizeTextReference(input: string): string {
   let s = input.normalize('NFKD');

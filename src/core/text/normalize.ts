@@ -9,6 +9,7 @@
  * The output is for hashing only: never show it to a person as "the text".
  */
 import * as cc from './char-class.ts';
+import { SPELT_OUT_RE as SPELT_OUT } from './normalize-reference.ts';
 
 // Local copies: under tsx, imported bindings are read through getter calls, which costs
 // more than the rest of the loop put together.
@@ -23,7 +24,8 @@ const REPLACE = cc.REPLACE;
 const SPACE = cc.SPACE;
 const STRIP_BASE = cc.STRIP_BASE;
 
-const SPELT_OUT_RE = /(?<![\p{L}\p{N}])\p{Ll}(?: \p{Ll}){2,}(?![\p{L}\p{N}])/gu;
+const SPELT_OUT_RE = SPELT_OUT;
+const UTF16 = new TextDecoder('utf-16le');
 
 let buf = new Uint16Array(1024);
 
@@ -37,7 +39,10 @@ function push(n: number, unit: number): number {
   return n + 1;
 }
 
-function decode(n: number): string {
+/** The output buffer as a string (Uint16Array is little-endian on every Node host we run).
+ * TextDecoder is faster than fromCharCode but would replace lone surrogates with U+FFFD. */
+function decode(n: number, loneSurrogate: boolean): string {
+  if (!loneSurrogate) return UTF16.decode(buf.subarray(0, n));
   let out = '';
   for (let i = 0; i < n; i += 4096) {
     out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
@@ -54,6 +59,7 @@ export function normalizeText(input: string): string {
   let pendingSpace = false;
   let lastHan = false;
   let needNfc = false;
+  let loneSurrogate = false;
   // Word shape, to skip the spelt-out regex when it cannot match. It needs a word that is
   // one letter between two spaces, a previous word ending in a short letter/number run
   // and a next word starting with one. Per word: length, leading and trailing L/N runs.
@@ -74,6 +80,7 @@ export function normalizeText(input: string): string {
         width = 2;
       }
     }
+    if (width === 1 && cp >= 0xd800 && cp <= 0xdfff) loneSurrogate = true;
     const f = charClass(cp);
     if (f & INVISIBLE) {
       i += width - 1;
@@ -124,7 +131,7 @@ export function normalizeText(input: string): string {
     i += width - 1;
   }
   if (n > wordStart) endWord(n);
-  let out = decode(n);
+  let out = decode(n, loneSurrogate);
   if (needNfc) out = out.normalize('NFC');
   out = out.toLowerCase();
   if (spelt || needNfc) out = out.replace(SPELT_OUT_RE, (w) => w.replace(/ /g, ''));

@@ -56,7 +56,7 @@ export function tokenClass(cp: number): number {
   let c = astralCache.get(cp);
   if (c === undefined) {
     c = CJK_RE.test(String.fromCodePoint(cp)) ? 1 : 3;
-    astralCache.set(cp, c);
+    if (astralCache.size < 1 << 16) astralCache.set(cp, c);
   }
   return c;
 }

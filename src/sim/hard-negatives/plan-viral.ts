@@ -20,7 +20,7 @@ export function planViral(ctx: PlanContext, k: number): HardNegativeGroup {
   const days = (ctx.end - ctx.start) / DAY;
   const product = productInBand(ctx.catalog, rng, 0.002, 0.05);
   const t0 = diurnalTime(rng, ctx.start + Math.min(2, days * 0.15) * DAY, ctx.end - Math.min(3, days * 0.3) * DAY);
-  const posters = claimGenuine(ctx, Math.round(p.viralPosters * 0.85), (a) => 0.3 + a.noteWeight + (a.interests.includes(product.category) ? 2 : 0), t0);
+  const posters = claimGenuine(ctx, Math.round(p.viralPosters * 0.85), (a) => 0.5 + Math.min(3, a.noteWeight) + (a.interests.includes(product.category) ? 2 : 0), t0);
   for (let i = Math.round(p.viralPosters * 0.15); i > 0; i--) {
     const lang = rng.chance(ctx.params.zhShare) ? 'zh' : 'en';
     const reg = t0 + Math.floor(rng.exponential(8 * HOUR));

@@ -39,6 +39,8 @@ export interface Brief {
   structure: number;
   disclosure: boolean;
   master?: NoteText;
+  /** bodies already produced from the master (low paraphrase re-spins repeats) */
+  seen?: Set<string>;
 }
 
 export function makeBrief(rng: Rng, subject: Subject, lang: Lang, disclosure = false): Brief {
@@ -76,16 +78,37 @@ export function composeBriefNote(rng: Rng, brief: Brief, persona: number, level:
   return render(rng, brief, persona, level);
 }
 
+/**
+ * A light "spin" of the master copy, as cheap rewriting tools do: synonyms, punctuation and
+ * emoji changes, a dropped or swapped line. Exact repeats are re-spun (filters catch those).
+ */
 function lightEdit(rng: Rng, brief: Brief, master: NoteText): NoteText {
+  const seen = (brief.seen ??= new Set<string>());
+  let out = master;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    out = spin(rng, brief, master, 0.15 + attempt * 0.1);
+    if (!seen.has(out.body)) break;
+  }
+  seen.add(out.body);
+  return out;
+}
+
+function spin(rng: Rng, brief: Brief, master: NoteText, rate: number): NoteText {
   const ai = brief.lang === 'zh' ? AI_ZH : AI_EN;
-  let body = substituteSynonyms(master.body, brief.lang, 0.15, rng);
-  const lines = body.split('\n');
+  const lines = substituteSynonyms(master.body, brief.lang, rate, rng).split('\n');
+  const tagLine = lines.length > 1 && lines[lines.length - 1].startsWith('#') ? lines.pop()! : null;
   if (lines.length > 3 && rng.chance(0.35)) lines.splice(rng.int(1, lines.length - 2), 1);
-  const last = lines.length > 1 && lines[lines.length - 1].startsWith('#') ? lines.length - 2 : lines.length - 1;
-  if (rng.chance(0.4)) lines[last] += rng.pick(ai.emoji);
-  body = lines.join('\n');
-  const title = rng.chance(0.7) ? master.title : substituteSynonyms(master.title, brief.lang, 0.5, rng);
-  return { ...master, title, body };
+  if (lines.length > 3 && rng.chance(0.3)) {
+    const i = rng.int(1, lines.length - 3);
+    [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (rng.chance(0.15)) lines[i] = lines[i].replace(/[！!]$/u, brief.lang === 'zh' ? rng.pick(['～', '。', '！！']) : rng.pick(['.', '!!']));
+  }
+  if (rng.chance(0.5)) lines[lines.length - 1] += rng.pick(ai.emoji);
+  if (tagLine) lines.push(tagLine);
+  const title = rng.chance(0.6) ? master.title : substituteSynonyms(master.title, brief.lang, 0.5, rng) + (rng.chance(0.5) ? rng.pick(ai.emoji) : '');
+  return { ...master, title, body: lines.join('\n') };
 }
 
 function render(rng: Rng, brief: Brief, persona: number, level: 'medium' | 'high'): NoteText {

@@ -78,11 +78,11 @@ export function composeGenuineNote(rng: Rng, w: Writer, subject: Subject | null,
       const picked = new Set<string>();
       for (let i = 0, n = nClaims() + 1; i < n * 2 && picked.size < n; i++) picked.add(attr());
       [...picked].forEach((x, i) => items.push(`${bullets[i % bullets.length]}${w.lang === 'zh' ? '' : ' '}${x}`));
-      const conLead = w.lang === 'zh' ? rng.pick(['缺点：', '❌缺点', '不足：']) : rng.pick(['cons:', 'the bad:']);
-      const head = endSentence(f(rng.pick(g.usage)), w.lang, rng, g.sentenceEnds);
+      const conLead = w.lang === 'zh' ? rng.pick(['缺点：', '❌缺点：', '不足：']) : rng.pick(['cons:', 'the bad:']);
+      const head = endSentence(f(rng.pick(g.usage)), w.lang, rng, TERMINAL[w.lang]);
       let body = `${head}\n${lead}\n${items.join('\n')}`;
       if (rng.chance(0.75)) body += `\n${conLead}${w.lang === 'zh' ? '' : ' '}${rng.pick(lb!.cons)}`;
-      body += `\n${endSentence(rng.pick(g.posVerdicts), w.lang, rng, g.sentenceEnds)}`;
+      body += `\n${endSentence(rng.pick(g.posVerdicts), w.lang, rng, TERMINAL[w.lang])}`;
       return finish(rng, w, subject, f(rng.pick([...g.titles, ...lb!.titles])), body, lb);
     }
     case 'question':

@@ -5,6 +5,7 @@
  * only when used densely.
  */
 import type { Rng } from '../rng.ts';
+import { TRAD_PAIRS } from './trad-map.ts';
 
 export type EvasionKind = 'homoglyph' | 'fullwidth' | 'zero_width' | 'emoji_noise' | 'punct_noise' | 'trad_swap';
 
@@ -16,16 +17,10 @@ const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 const NOISE_EMOJI = ['✨', '🌟', '💫', '🔥', '💕', '🌸', '⭐', '🍀', '💖', '🎀'];
 const NOISE_PUNCT = ['～', '·', '丨', '…', '！', '~', '、', '*', '｜'];
 
-/** Simplified → traditional for frequent characters (a partial swap, as evasive rings do). */
-const TRAD_PAIRS =
-  '这這个個说說们們为為么麼会會时時发發买買东東质質肤膚适適觉覺还還没沒过過对對后後点點样樣实實' +
-  '让讓从從两兩经經里裏现現进進开開关關长長变變问問间間听聽动動头頭无無气氣钱錢价價试試该該' +
-  '爱愛认認识識边邊体體亲親宝寶妈媽孩孩饭飯馆館机機电電脑腦术術护護肤膚面麵脸臉颜顏润潤' +
-  '显顯温溫热熱凉涼轻輕应應并並总總页頁种種单單张張网網图圖场場视視频頻购購货貨运運费費' +
-  '员員万萬够夠饮飲闺閨闪閃离離帮幫乐樂尝嘗鲜鮮汤湯鸡雞鱼魚虾蝦猪豬牛牛';
 const TRAD = new Map<string, string>();
-for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) {
-  if (TRAD_PAIRS[i] !== TRAD_PAIRS[i + 1]) TRAD.set(TRAD_PAIRS[i], TRAD_PAIRS[i + 1]);
+{
+  const chars = Array.from(TRAD_PAIRS);
+  for (let i = 0; i + 1 < chars.length; i += 2) TRAD.set(chars[i], chars[i + 1]);
 }
 
 function mapChars(text: string, rate: number, rng: Rng, f: (ch: string) => string | undefined): string {

@@ -55,6 +55,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   const identity = new RingIdentity(params.flag.stableIdMinOverlap, params.seed);
   let lastRound = -1;
   let changed = false;
+  let weakChanged = false;
+  let roundsSinceRun = 0;
   let lastTs = 0;
 
   const round = (ts: number, final: boolean, emit: Emit) => {
@@ -86,6 +88,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     metrics.set('cluster_last_round_ms', Math.round(performance.now() - t0));
     emit('clusters', null, { kind: 'round', ts, final, candidates } satisfies ClusterRound);
     changed = false;
+    weakChanged = false;
+    roundsSinceRun = 0;
   };
 
   return {
@@ -97,10 +101,11 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       switch (rec.kind) {
         case 'edge': {
           const k = pairKey(rec.a, rec.b);
+          if (rec.strong || edges.has(k)) changed = true; // the strong graph changed
+          else weakChanged = true;
           if (rec.strong) edges.set(k, rec);
           else edges.delete(k);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
-          changed = true;
           break;
         }
         case 'note':
@@ -115,7 +120,9 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           if (lastRound < 0) lastRound = r;
           if (r > lastRound) {
             lastRound = r;
-            if (changed) round(r * p.everyMs, false, emit);
+            roundsSinceRun++;
+            // re-cluster when the strong graph changed; periphery evidence alone refreshes every 4 rounds
+            if (changed || (weakChanged && roundsSinceRun >= 4)) round(r * p.everyMs, false, emit);
           }
           if (rec.final) round(rec.ts, true, emit);
           break;

@@ -28,6 +28,7 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
   const p = params.flag;
   const state = new Map<string, FlagState>();
   const alreadyEmitted = new Set<string>();
+  const streak = new Map<string, number>();
 
   const changedEnough = (s: FlagState, c: RingCandidate) => {
     const now = new Set(c.members.map((m) => m.account_id));
@@ -55,8 +56,15 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
         emit('rings', ev.ring_id, ev);
       };
       for (const c of round.candidates) {
-        if (c.score < p.minScore) continue;
+        if (c.score < p.minScore) {
+          streak.delete(c.ring_id);
+          continue;
+        }
         const s = state.get(c.ring_id);
+        // a new case needs to hold above the bar for `minRounds` consecutive rounds (transient groups don't)
+        const n = (streak.get(c.ring_id) ?? 0) + 1;
+        streak.set(c.ring_id, n);
+        if (!s && n < p.minRounds) continue;
         if (!s) {
           const ev: RingEvent = { ring_id: c.ring_id, version: 1, status: 'flagged', detected_at: at, updated_at: at, members: c.members, score: c.score, evidence: c.evidence, provenance };
           state.set(c.ring_id, { version: 1, detected_at: at, members: new Set(c.members.map((m) => m.account_id)), score: c.score, lastSeen: round.ts, last: ev });
@@ -72,6 +80,8 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
           out(s.last);
         }
       }
+      const present = new Set(round.candidates.map((c) => c.ring_id));
+      for (const id of [...streak.keys()]) if (!present.has(id)) streak.delete(id);
       for (const [id, s] of [...state.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
         if (s.last.status !== 'retired' && round.ts - s.lastSeen >= p.retireAfterMs) {
           s.version++;

@@ -108,7 +108,7 @@ describe('KafkaBus against a real broker', () => {
   });
 
   it('reports a broker it cannot reach with a coded error', async () => {
-    const dead = new KafkaBus(options({ brokers: ['127.0.0.1:1'], retries: 0, connectionTimeoutMs: 500 }));
+    const dead = new KafkaBus(options({ brokers: ['127.0.0.1:1'], retries: 0, connectionTimeoutMs: 500, logger: pino({ level: 'silent' }) }));
     await expect(dead.ensureTopics([{ topic: 'x' }])).rejects.toMatchObject({ code: 'RW_KAFKA_ADMIN_FAILED' });
     await dead.close();
   });

@@ -16,10 +16,13 @@ describe('pinoLogCreator', () => {
     log({ namespace: 'Consumer', level: logLevel.INFO, label: 'INFO', log: { message: 'joined', timestamp: 'x', groupId: 'g' } });
     log({ namespace: 'Runner', level: logLevel.ERROR, label: 'ERROR', log: { message: 'crash', timestamp: 'x' } });
     log({ namespace: 'Connection', level: logLevel.ERROR, label: 'ERROR', log: { message: 'Response Fetch(key: 1)', timestamp: 'x' } });
+    const bounded = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+    log({ namespace: 'Producer', level: logLevel.WARN, label: 'WARN', log: { message: bounded, timestamp: 'x' } });
     expect(lines.map((l) => [l.level, l.component, l.ns, l.msg])).toEqual([
       [30, 'kafkajs', 'Consumer', 'joined'],
       [50, 'kafkajs', 'Runner', 'crash'],
       [40, 'kafkajs', 'Connection', 'Response Fetch(key: 1)'],
+      [20, 'kafkajs', 'Producer', bounded],
     ]);
     expect(lines[0].groupId).toBe('g');
     expect(lines[0]).not.toHaveProperty('timestamp');

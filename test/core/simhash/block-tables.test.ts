@@ -33,3 +33,11 @@ describe('planBlockTables', () => {
     expect([1, 2, 3, 4, 5, 6].map((k) => defaultBlocks(k))).toEqual([2, 3, 5, 6, 7, 8]);
   });
 });
+
+describe('planBlockTables limits', () => {
+  it('refuses layouts with too many tables before building them', () => {
+    expect(() => planBlockTables(16, 64)).toThrow(expect.objectContaining({ code: 'RW_CONFIG_INVALID' }));
+    expect(() => planBlockTables(3, 3)).toThrow(expect.objectContaining({ code: 'RW_CONFIG_INVALID' }));
+    expect(() => planBlockTables(-1, 4)).toThrow(expect.objectContaining({ code: 'RW_CONFIG_INVALID' }));
+  });
+});

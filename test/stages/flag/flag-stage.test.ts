@@ -15,7 +15,7 @@ const cand = (id: string, members: string[], score: number): RingCandidate => ({
 
 function harness() {
   const metrics = createMetrics();
-  const stage = createFlagStage({ ...DEFAULTS, flag: { ...DEFAULTS.flag, minScore: 0.5, retireAfterMs: 1000 } }, prov, metrics);
+  const stage = createFlagStage({ ...DEFAULTS, flag: { ...DEFAULTS.flag, minScore: 0.5, minRounds: 1, retireAfterMs: 1000 } }, prov, metrics);
   const out: RingEvent[] = [];
   const send = (r: ClusterRound) => stage.handle({ role: 'clusters', partition: 'c:0', source: 's', value: Buffer.alloc(0), decoded: r }, (_role, _k, v) => out.push(v as RingEvent));
   return { stage, out, send, metrics };

@@ -4,7 +4,7 @@ export const PARENTING: CategoryBank = {
   key: 'parenting',
   zh: bank({
     types: '纸尿裤|奶粉|儿童餐椅|绘本|婴儿推车|辅食机|学饮杯|儿童牙刷|安抚奶嘴|儿童防晒|早教卡|爬行垫|儿童水杯|婴儿湿巾',
-    series: '超薄|拉拉裤|有机|一段|二段|轻便|可折叠|硅胶|启蒙|分级|恒温|无香',
+    series: '超薄|柔薄|有机|一段|二段|轻便|可折叠|硅胶|启蒙|分级|恒温|无香',
     attrs: [
       '宝宝很喜欢|娃一拿到就不撒手|孩子每天都要看|娃吃得很香',
       '很安全|材质很放心|没有尖角|边角都做了圆润处理',
@@ -25,7 +25,7 @@ export const PARENTING: CategoryBank = {
   }),
   en: bank({
     types: 'diapers|formula|high chair|picture books|stroller|baby food maker|sippy cup|kids toothbrush|pacifier|kids sunscreen|flash cards|play mat|water bottle|baby wipes',
-    series: 'Ultra Thin|Pull-Up|Organic|Stage 1|Stage 2|Compact|Foldable|Silicone|Early Learning|Gentle|Unscented',
+    series: 'Ultra Thin|Soft|Organic|Stage 1|Stage 2|Compact|Foldable|Silicone|Early Learning|Gentle|Unscented',
     attrs: [
       'my baby loves it|my toddler carries it everywhere|we read it every night|she eats so much better now',
       'it feels really safe|the materials are reassuring|no sharp edges anywhere',
