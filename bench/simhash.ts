@@ -178,9 +178,7 @@ function indexRows(label: string, k: number, blocks: number | undefined, fps: Fi
   const t0 = performance.now();
   for (let i = 0; i < fps.length; i++) index.insert(`n${i}`, fps[i]);
   const buildS = (performance.now() - t0) / 1000;
-  // typed arrays: 8 bytes per slot + 12 per slot per table, capacity rounded up to 2^n
-  const capacity = 2 ** Math.ceil(Math.log2(fps.length));
-  const mb = (capacity * (8 + 12 * index.layout.masksHi.length)) / 2 ** 20;
+  const mb = index.typedArrayBytes / 2 ** 20;
   const queries = makeQueries(fps, INDEX_QUERIES, k, 77);
   for (let i = 0; i < 2000; i++) index.query(queries[i], k); // warm-up
   let hits = 0;
@@ -240,8 +238,9 @@ export async function run(): Promise<BenchRow[]> {
   // --- index query throughput at 1M fingerprints ---
   const fps = randomFingerprints(INDEX_SIZE, 20240607);
   indexRows('HammingIndex (default layout)', 3, undefined, fps, rows);
-  indexRows('HammingIndex (4 blocks)', 3, 4, fps, rows);
+  indexRows('HammingIndex (5 blocks)', 3, 5, fps, rows);
   indexRows('HammingIndex (default layout)', 6, undefined, fps, rows);
+  indexRows('HammingIndex (7 blocks)', 6, 7, fps, rows);
 
   const linear = new LinearScanIndex<string>();
   for (let i = 0; i < fps.length; i++) linear.insert(`n${i}`, fps[i]);

@@ -47,11 +47,13 @@ export class AccountLinker {
   private readonly posterTs = new Map<string, Map<string, number>>();
   private readonly audience = new Map<string, number>(); // author → engagements received (decay-free count, window-pruned roughly)
   private readonly noteOrder: NoteRef[] = [];
+  private readonly itemKinds: ReadonlySet<string>;
   private noteHead = 0;
   private now = 0;
 
   constructor(private readonly p: Params['link'], private readonly index: NearDupIndex) {
     this.pairs = new PairStore(p.windowMs / 2);
+    this.itemKinds = new Set(p.coTargetKinds);
     this.targets = new WindowedLists<NoteRef>(p.windowMs);
     this.engagers = new WindowedLists<Engagement>(p.lockstepWindowMs);
   }
@@ -114,14 +116,20 @@ export class AccountLinker {
       // co_target: each distinct target once per note
       const seen = new Set<string>();
       for (const t of ev.targets) {
+        // broad targets (topics, brands) are categories many genuine users share; items (products,
+        // merchants, urls) are what a matrix is paid to push
+        if (!this.itemKinds.has(t.kind)) continue;
         const key = `${t.kind}:${t.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const posters = this.targets.get(key, ev.ts);
-        const distinct = new Set<string>();
-        for (const r of posters) if (r.account_id !== ev.account_id) distinct.add(r.account_id);
-        if (distinct.size > 0 && distinct.size <= this.p.coTargetMaxPosters) {
-          for (const other of distinct) this.pairs.addCoTarget(ev.account_id, other, key, ev.ts);
+        // popular targets never link: check the (approximate, window-swept) distinct count first
+        if ((this.posterTs.get(key)?.size ?? 0) <= this.p.coTargetMaxPosters + 1) {
+          const distinct = new Set<string>();
+          for (const r of posters) if (r.account_id !== ev.account_id) distinct.add(r.account_id);
+          if (distinct.size > 0 && distinct.size <= this.p.coTargetMaxPosters) {
+            for (const other of distinct) this.pairs.addCoTarget(ev.account_id, other, key, ev.ts);
+          }
         }
         posters.push(ref);
         if (posters.length === 1) this.targets.push(key, ref);

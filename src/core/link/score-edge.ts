@@ -51,6 +51,7 @@ export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: Acco
       if (x >= PRESENT) present++;
     }
   }
+  const behavioural = weight;
   if (weight > 0 && fa && fb) {
     // Infrastructure and registration corroborate behaviour; they never count as a behavioural signal
     // (families share a device, colleagues an office IP, cohorts register on launch day).
@@ -68,6 +69,7 @@ export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: Acco
     }
   }
   const strong = weight >= p.edgeMinScore && (present >= p.edgeMinSignals || single);
+  // the weak tier (periphery attachment) needs behavioural evidence; shared registration day or IP alone is not
   const weak = !strong && weight >= p.edgeWeakMin;
   return { kind: 'edge', a: pair.a, b: pair.b, ts, strong, weak, signals, weight: round3(weight), examples: pair.examples.slice() };
 }

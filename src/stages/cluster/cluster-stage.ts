@@ -10,6 +10,7 @@ import type { RingEvidence, RingMember } from '../../contracts/ring.ts';
 import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../../core/cluster/activity-store.ts';
 import { attachPeriphery, type Adjacency } from '../../core/cluster/attach-periphery.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
+import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
 import { ringFeatures, round3 } from '../../core/cluster/ring-features.ts';
 import { scoreRing } from '../../core/cluster/score-ring.ts';
@@ -64,7 +65,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     const list = [...edges.values()];
     // small strong cores may still grow past the minimum size with their periphery
     const found = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2 });
-    const communities = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks }).filter((c) => c.length >= p.minRingSize);
+    const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks });
+    const communities = mergeFragments(attached, adj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember }).filter((c) => c.length >= p.minRingSize);
     const ids = identity.assign(communities, ts);
     const byNode = new Map<string, EdgeRecord[]>();
     for (const e of list) {

@@ -12,7 +12,7 @@ import type { NearDupIndex } from '../../core/link/near-dup-index.ts';
 import type { Metrics } from '../../runtime/metrics.ts';
 import type { Emit, StageProcessor, Watermark } from '../stage.ts';
 
-const SWEEP_EVERY_MS = 6 * 3_600_000;
+const SWEEP_EVERY_MS = 12 * 3_600_000;
 
 export function createLinkStage(params: Params, index: NearDupIndex, metrics: Metrics): StageProcessor & { linker: AccountLinker } {
   const linker = new AccountLinker(params.link, index);

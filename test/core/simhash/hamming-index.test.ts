@@ -7,6 +7,10 @@ import { fingerprintIndexContract, flipBits } from './fingerprint-index.contract
 
 fingerprintIndexContract('HammingIndex', () => new HammingIndex<string>({ maxK: 3, initialCapacity: 16 }));
 fingerprintIndexContract('HammingIndex (maxK 6)', () => new HammingIndex<string>({ maxK: 6, initialCapacity: 16 }));
+fingerprintIndexContract(
+  'HammingIndex (rebuilding every few updates)',
+  () => new HammingIndex<string>({ maxK: 3, initialCapacity: 16, minDelta: 3, rebuildFraction: 0.01 }),
+);
 
 const u32 = fc.integer({ min: 0, max: 0xffffffff });
 const fpArb = fc.tuple(u32, u32).map(([h, l]) => fingerprint64(h, l));
@@ -27,6 +31,9 @@ const scenario = fc
       { minLength: 1, maxLength: 6 },
     ),
     removeEvery: fc.integer({ min: 2, max: 5 }),
+    minDelta: fc.integer({ min: 1, max: 40 }),
+    rebuildFraction: fc.constantFrom(0.01, 0.125, 0.5),
+    reinsertFlip: fc.integer({ min: 0, max: 63 }),
   })
   .filter(({ maxK, extraBlocks }) => {
     // keep table counts small enough for a unit test (<= 48 tables)
@@ -45,8 +52,9 @@ function plantedAt(q: Fingerprint64, distance: number, bits: number[]): Fingerpr
 describe('HammingIndex', () => {
   it('returns exactly the linear scan results (random + planted neighbours, inserts and removals)', () => {
     fc.assert(
-      fc.property(scenario, ({ maxK, extraBlocks, background, queries, removeEvery }) => {
-        const fast = new HammingIndex<string>({ maxK, blocks: maxK + 1 + extraBlocks, initialCapacity: 16 });
+      fc.property(scenario, ({ maxK, extraBlocks, background, queries, removeEvery, minDelta, rebuildFraction, reinsertFlip }) => {
+        const blocks = maxK + 1 + extraBlocks;
+        const fast = new HammingIndex<string>({ maxK, blocks, initialCapacity: 16, minDelta, rebuildFraction });
         const slow = new LinearScanIndex<string>();
         const both = (id: string, fp: Fingerprint64) => {
           fast.insert(id, fp);
@@ -56,17 +64,26 @@ describe('HammingIndex', () => {
         queries.forEach(({ q, planted }, qi) =>
           planted.forEach(([d, bits], pi) => both(`p${qi}-${pi}`, plantedAt(q, Math.min(d, maxK + 1), bits))),
         );
+        const removed: string[] = [];
         let n = 0;
         for (const id of [...background.keys()].map((i) => `r${i}`)) {
           if (n++ % removeEvery === 0) {
-            fast.remove(id);
-            slow.remove(id);
+            expect(fast.remove(id)).toBe(slow.remove(id));
+            removed.push(id);
           }
         }
-        expect(fast.size).toBe(slow.size);
-        for (const { q } of queries) {
-          for (let k = 0; k <= maxK; k++) expect(fast.query(q, k)).toEqual(slow.query(q, k));
-        }
+        const agree = () => {
+          expect(fast.size).toBe(slow.size);
+          for (const { q } of queries) {
+            for (let k = 0; k <= maxK; k++) expect(fast.query(q, k)).toEqual(slow.query(q, k));
+          }
+        };
+        agree();
+        // Removed ids come back, near the first query's planted neighbours, then some
+        // planted ones move away: slots freed from the base and the delta get reused.
+        removed.forEach((id, i) => both(id, plantedAt(queries[0].q, i % (maxK + 2), [reinsertFlip, i % 64])));
+        queries[0].planted.forEach((_, pi) => both(`p0-${pi}`, flipBits(queries[0].q, [0, 1, 2, 3, 4, 5, 6, 7])));
+        agree();
       }),
       { numRuns: 300 },
     );
