@@ -9,7 +9,11 @@ import { INGEST_DEFAULTS } from '../stages/ingest/ingest-stage.ts';
 export const ParamsSchema = z.object({
   seed: z.number().int(),
   ingest: z.object({ maxEventBytes: z.number().int().positive(), allowedLatenessMs: z.number().int().nonnegative(), dedupeWindowMs: z.number().int().positive() }),
-  featurize: z.object({ simhashBits: z.literal(64) }),
+  featurize: z.object({
+    simhashBits: z.literal(64),
+    /** Sentence embeddings (issue 4). Without the model files the pipeline warns and runs SimHash-only. */
+    embeddings: z.object({ enabled: z.boolean(), model: z.string().min(1), workers: z.number().int().min(1).max(16) }),
+  }),
   link: z.object({
     windowMs: z.number().int().positive(),
     nearDupMaxBits: z.number().int().min(0).max(8),
@@ -27,6 +31,8 @@ export const ParamsSchema = z.object({
     edgeMinSignals: z.number().int().min(1),
     edgeSingleSignalMin: z.number().positive(),
     edgeWeakMin: z.number().positive(),
+    semanticMinCosine: z.number().min(0).max(1),
+    semanticMaxNeighbours: z.number().int().positive(),
   }),
   cluster: z.object({
     everyMs: z.number().int().positive(),
@@ -54,13 +60,13 @@ const HOUR = 3_600_000;
 export const DEFAULTS: Readonly<Params> = Object.freeze({
   seed: 42,
   ingest: { ...INGEST_DEFAULTS },
-  featurize: { simhashBits: 64 as const },
+  featurize: { simhashBits: 64 as const, embeddings: { enabled: true, model: 'bge-small-zh-v15-q', workers: 2 } },
   link: {
     windowMs: 14 * 24 * HOUR,
     nearDupMaxBits: 3,
     nearDupMaxFanout: 50,
     coTargetMaxPosters: 150,
-    coTargetKinds: ['product', 'merchant', 'url'] as ('product' | 'merchant' | 'url')[],
+    coTargetKinds: ['product', 'merchant', 'url', 'brand'] as ('product' | 'merchant' | 'url' | 'brand')[],
     lockstepWindowMs: 3 * HOUR,
     lockstepMaxEngagers: 200,
     registrationBurstMs: 72 * HOUR,
@@ -72,8 +78,10 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     edgeMinSignals: 2,
     edgeSingleSignalMin: 2.5,
     edgeWeakMin: 0.6,
+    semanticMinCosine: 0.95,
+    semanticMaxNeighbours: 10,
   },
-  cluster: { everyMs: 30 * 60_000, resolution: 0.5, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, mergeMinWeight: 3, mergeMinPerMember: 1 },
+  cluster: { everyMs: 30 * 60_000, resolution: 0.5, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, mergeMinWeight: 3, mergeMinPerMember: 2 },
   flag: { minScore: 0.6, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

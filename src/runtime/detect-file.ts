@@ -12,6 +12,7 @@ import { EmbeddedChain } from './embedded-chain.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createStage } from './pipeline.ts';
 import { makeProvenance } from './provenance.ts';
+import { loadEmbedder } from './load-embedder.ts';
 import type { DeadLetter } from '../stages/ingest/dead-letter.ts';
 import { SnapshotWriter, type SnapshotOptions } from '../snapshot/snapshot-writer.ts';
 import type { SnapshotManifest } from '../snapshot/snapshot-manifest.ts';
@@ -41,8 +42,10 @@ export interface DetectResult {
 export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
   const t0 = performance.now();
   const metrics = opts.metrics ?? createMetrics();
-  const provenance = makeProvenance(opts.params, opts.model ?? null);
-  const stages = STAGE_ORDER.map((n) => createStage(n, opts.params, provenance, metrics));
+  const { embedder, warning } = await loadEmbedder(opts.params);
+  if (warning) process.stderr.write(`ringwatch: warning: ${warning}\n`);
+  const provenance = makeProvenance(opts.params, embedder ?? opts.model ?? null);
+  const stages = STAGE_ORDER.map((n) => createStage(n, opts.params, provenance, metrics, { embedder }));
   const rings: RingEvent[] = [];
   const ringOut = opts.out ? new JsonlWriter(opts.out) : null;
   const dlqOut = opts.dlq ? new JsonlWriter(opts.dlq) : null;
@@ -71,6 +74,7 @@ export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
     opts.onProgress?.(bytesRead, bytesTotal, lines);
   }
   await chain.end();
+  await embedder?.close();
   await Promise.all([ringOut?.close(), dlqOut?.close()]);
   const snapshot = await snap?.finish({ kind: 'file', path: opts.input, lines });
   return { rings, lines, deadLetters, metrics, seconds: (performance.now() - t0) / 1000, ...(snapshot ? { snapshot } : {}) };

@@ -13,13 +13,19 @@ import type { StageName, StageProcessor } from '../stages/stage.ts';
 import { createNearDupIndex } from '../core/simhash/hex-near-dup-index.ts';
 import type { Metrics } from './metrics.ts';
 import { RingwatchError, ERROR_CODES } from '../errors/codes.ts';
+import type { NoteEmbedder } from '../stages/featurize/note-embedder.ts';
 
-export function createStage(name: StageName, params: Params, provenance: Provenance, metrics: Metrics): StageProcessor {
+export interface StageDeps {
+  /** Sentence encoder for featurize; null runs SimHash-only. */
+  embedder?: NoteEmbedder | null;
+}
+
+export function createStage(name: StageName, params: Params, provenance: Provenance, metrics: Metrics, deps: StageDeps = {}): StageProcessor {
   switch (name) {
     case 'ingest':
       return createIngestStage(params.ingest, metrics);
     case 'featurize':
-      return createFeaturizeStage(metrics);
+      return createFeaturizeStage(metrics, deps.embedder ?? null);
     case 'link':
       return createLinkStage(params, createNearDupIndex({ maxK: params.link.nearDupMaxBits }), metrics);
     case 'cluster':

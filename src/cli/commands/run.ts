@@ -7,6 +7,7 @@ import { createLogger } from '../../runtime/logger.ts';
 import { createMetrics } from '../../runtime/metrics.ts';
 import { createStage } from '../../runtime/pipeline.ts';
 import { makeProvenance } from '../../runtime/provenance.ts';
+import { loadEmbedder } from '../../runtime/load-embedder.ts';
 import { runStage, type RunningStage } from '../../runtime/stage-runner.ts';
 import { STAGE_ORDER, type StageName } from '../../stages/stage.ts';
 
@@ -20,7 +21,8 @@ export async function runCommand(args: string[]): Promise<number> {
   const cfg = loadDeployConfig({ file: values.config, sets: values.set, brokers: values.brokers });
   const logger = createLogger();
   const metrics = createMetrics();
-  const provenance = makeProvenance(cfg.params, null);
+  const { embedder } = names.includes('featurize') ? await loadEmbedder(cfg.params, logger) : { embedder: null };
+  const provenance = makeProvenance(cfg.params, embedder);
   logger.info({ stages: names, kafka: cfg.kafka, topics: cfg.topics, groupPrefix: cfg.groupPrefix, provenance }, 'ringwatch run: resolved config');
   const bus = new KafkaBus({ brokers: cfg.kafka.brokers, clientId: cfg.kafka.clientId, logger, ...(cfg.kafka.sessionTimeoutMs ? { sessionTimeoutMs: cfg.kafka.sessionTimeoutMs, rebalanceTimeoutMs: cfg.kafka.sessionTimeoutMs * 2 } : {}) });
   const running: RunningStage[] = [];
@@ -29,7 +31,7 @@ export async function runCommand(args: string[]): Promise<number> {
   logger.info({ port: ops.port }, 'ops endpoints on /healthz and /metrics');
   for (const n of names) {
     state[n] = 'starting';
-    running.push(await runStage({ bus, stage: createStage(n, cfg.params, provenance, metrics), topics: cfg.topics, groupPrefix: cfg.groupPrefix, logger, metrics, idleFlushMs: cfg.idleFlushMs }));
+    running.push(await runStage({ bus, stage: createStage(n, cfg.params, provenance, metrics, { embedder }), topics: cfg.topics, groupPrefix: cfg.groupPrefix, logger, metrics, idleFlushMs: cfg.idleFlushMs }));
     state[n] = 'running';
   }
   let stopping = false;
@@ -40,6 +42,7 @@ export async function runCommand(args: string[]): Promise<number> {
     for (const r of running.reverse()) await r.stop().catch((err) => logger.error({ err }, 'stop failed'));
     await bus.close();
     await ops.close();
+    await embedder?.close();
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

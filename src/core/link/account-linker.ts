@@ -18,6 +18,7 @@ import { PairStore, type DynamicSignal, type Pair } from './pair-store.ts';
 import { WindowedLists } from './windowed-list.ts';
 import type { NearDupIndex } from './near-dup-index.ts';
 import { scoreEdge, type EdgeRecord } from './score-edge.ts';
+import { semanticNeighbours } from './semantic-neighbours.ts';
 
 export interface AccountFacts {
   registered_at?: number;
@@ -36,6 +37,8 @@ interface Engagement {
 }
 
 const MAX_FACT_VALUES = 4;
+/** Most recent notes per item searched for semantic neighbours. */
+const SEMANTIC_BUCKET = 200;
 
 export class AccountLinker {
   readonly pairs: PairStore;
@@ -47,6 +50,8 @@ export class AccountLinker {
   private readonly posterTs = new Map<string, Map<string, number>>();
   private readonly audience = new Map<string, number>(); // author → engagements received (decay-free count, window-pruned roughly)
   private readonly noteOrder: NoteRef[] = [];
+  /** note_id → embedding, for notes inside the window (semantic signal). */
+  private readonly vectors = new Map<string, ArrayLike<number>>();
   private readonly itemKinds: ReadonlySet<string>;
   private noteHead = 0;
   private now = 0;
@@ -138,6 +143,18 @@ export class AccountLinker {
         pm.set(ev.account_id, ev.ts);
       }
     }
+    const vec = ev.features?.embedding;
+    if (vec && ev.action === 'publish') {
+      this.vectors.set(ev.note_id, vec);
+      const candidates: NoteRef[] = [];
+      for (const t of ev.targets) {
+        if (!this.itemKinds.has(t.kind)) continue;
+        const list = this.targets.lists.get(`${t.kind}:${t.id}`);
+        if (list) candidates.push(...list.slice(-SEMANTIC_BUCKET));
+      }
+      const hits = semanticNeighbours(vec, ev.account_id, candidates, this.vectors, this.p.semanticMinCosine, this.p.semanticMaxNeighbours);
+      for (const h of hits) this.addSemantic(ev.account_id, ev.note_id, h.account_id, h.note_id, h.cosine, ev.ts, hits.length);
+    }
     const fp = ev.features?.simhash;
     if (fp) {
       const hits = this.index.query(fp, this.p.nearDupMaxBits).filter((h) => {
@@ -159,7 +176,8 @@ export class AccountLinker {
 
   /** Semantic neighbours found by the featurize stage's embedding index (optional signal). */
   addSemantic(a: string, aNote: string, b: string, bNote: string, cosine: number, ts: number, fanout: number): void {
-    const w = (cosine - 0.8) / 0.2 / Math.log2(1 + Math.max(1, fanout));
+    const floor = this.p.semanticMinCosine - 0.05;
+    const w = (cosine - floor) / (1 - floor) / Math.log2(1 + Math.max(1, fanout));
     this.pairs.add(a, b, 'semantic', Math.max(0, w), ts, { signal: 'semantic', a_note: aNote, b_note: bNote, similarity: round3(cosine) });
   }
 
@@ -198,6 +216,7 @@ export class AccountLinker {
     while (this.noteHead < this.noteOrder.length && this.noteOrder[this.noteHead].ts < horizon) {
       const r = this.noteOrder[this.noteHead++];
       if (this.noteAuthor.get(r.note_id) === r) this.noteAuthor.delete(r.note_id);
+      this.vectors.delete(r.note_id);
       this.index.remove(r.note_id);
     }
     if (this.noteHead > 65_536) {
