@@ -12,7 +12,7 @@ import { EmbeddedChain } from './embedded-chain.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createStage } from './pipeline.ts';
 import { makeProvenance } from './provenance.ts';
-import { loadEmbedder } from './load-embedder.ts';
+import { loadEmbedder, modelProvenance } from './load-embedder.ts';
 import type { DeadLetter } from '../stages/ingest/dead-letter.ts';
 import { SnapshotWriter, type SnapshotOptions } from '../snapshot/snapshot-writer.ts';
 import type { SnapshotManifest } from '../snapshot/snapshot-manifest.ts';
@@ -44,7 +44,7 @@ export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
   const metrics = opts.metrics ?? createMetrics();
   const { embedder, warning } = await loadEmbedder(opts.params);
   if (warning) process.stderr.write(`ringwatch: warning: ${warning}\n`);
-  const provenance = makeProvenance(opts.params, embedder ?? opts.model ?? null);
+  const provenance = makeProvenance(opts.params, embedder ? await modelProvenance(opts.params) : (opts.model ?? null));
   const stages = STAGE_ORDER.map((n) => createStage(n, opts.params, provenance, metrics, { embedder }));
   const rings: RingEvent[] = [];
   const ringOut = opts.out ? new JsonlWriter(opts.out) : null;

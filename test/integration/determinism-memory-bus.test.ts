@@ -9,7 +9,10 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { MemoryBus } from '../../src/adapters/memory/memory-bus.ts';
 import { produceFile } from '../../src/cli/commands/produce.ts';
-import { DEFAULTS } from '../../src/config/params.ts';
+import { resolveParams } from '../../src/config/params.ts';
+
+// SimHash-only on both sides: this test is about the bus and the runner (the Kafka test covers embeddings).
+const DEFAULTS = resolveParams({ featurize: { embeddings: { enabled: false } } });
 import { detectFile } from '../../src/runtime/detect-file.ts';
 import { createMetrics } from '../../src/runtime/metrics.ts';
 import { createStage } from '../../src/runtime/pipeline.ts';

@@ -7,7 +7,7 @@ import { createLogger } from '../../runtime/logger.ts';
 import { createMetrics } from '../../runtime/metrics.ts';
 import { createStage } from '../../runtime/pipeline.ts';
 import { makeProvenance } from '../../runtime/provenance.ts';
-import { loadEmbedder } from '../../runtime/load-embedder.ts';
+import { loadEmbedder, modelProvenance } from '../../runtime/load-embedder.ts';
 import { runStage, type RunningStage } from '../../runtime/stage-runner.ts';
 import { STAGE_ORDER, type StageName } from '../../stages/stage.ts';
 
@@ -22,7 +22,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const logger = createLogger();
   const metrics = createMetrics();
   const { embedder } = names.includes('featurize') ? await loadEmbedder(cfg.params, logger) : { embedder: null };
-  const provenance = makeProvenance(cfg.params, embedder);
+  const provenance = makeProvenance(cfg.params, await modelProvenance(cfg.params));
   logger.info({ stages: names, kafka: cfg.kafka, topics: cfg.topics, groupPrefix: cfg.groupPrefix, provenance }, 'ringwatch run: resolved config');
   const bus = new KafkaBus({ brokers: cfg.kafka.brokers, clientId: cfg.kafka.clientId, logger, ...(cfg.kafka.sessionTimeoutMs ? { sessionTimeoutMs: cfg.kafka.sessionTimeoutMs, rebalanceTimeoutMs: cfg.kafka.sessionTimeoutMs * 2 } : {}) });
   const running: RunningStage[] = [];

@@ -14,7 +14,7 @@
  */
 import type { Params } from '../../config/params.ts';
 import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote } from '../../contracts/normalized.ts';
-import { PairStore, type DynamicSignal, type Pair } from './pair-store.ts';
+import { PairStore, pairKey, type DynamicSignal, type Pair } from './pair-store.ts';
 import { WindowedLists } from './windowed-list.ts';
 import type { NearDupIndex } from './near-dup-index.ts';
 import { scoreEdge, type EdgeRecord } from './score-edge.ts';
@@ -295,8 +295,14 @@ export class AccountLinker {
     }
   }
 
-  pairSignals(pair: Pair): Record<DynamicSignal, number> {
-    return this.pairs.values(pair);
+  /** Every dynamic signal of a pair at event time `ts`, co-target included (for tests and diagnostics). */
+  pairSignals(a: string, b: string, ts: number): Record<DynamicSignal, number> | null {
+    const pair = this.pairs.pairs.get(pairKey(a, b));
+    if (!pair) return null;
+    this.pairs.decay(pair, ts);
+    const v = this.pairs.values(pair);
+    v.co_target = this.coTargetValue(pair, ts, new Map());
+    return v;
   }
 }
 

@@ -15,10 +15,7 @@ const like = (account: string, ts: number, noteId: string): FeaturedEvent =>
 function linker() {
   return new AccountLinker(DEFAULTS.link, createNearDupIndex());
 }
-const value = (l: AccountLinker, a: string, b: string, s: 'co_target' | 'lockstep' | 'near_duplicate' | 'mutual_engagement') => {
-  const p = l.pairs.pairs.get(pairKey(a, b));
-  return p ? l.pairs.values(p)[s] : 0;
-};
+const value = (l: AccountLinker, a: string, b: string, s: 'co_target' | 'lockstep' | 'near_duplicate' | 'mutual_engagement') => l.pairSignals(a, b, T0 + 10 * 3_600_000)?.[s] ?? 0;
 
 describe('AccountLinker', () => {
   it('links co-posters of a niche target more strongly than co-posters of a viral one', () => {
