@@ -74,7 +74,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
       near_duplicate: 1.0, semantic: 0.8, co_target: 1.0, lockstep: 1.0,
       registration_burst: 0.5, shared_device: 0.5, shared_ip: 0.25, mutual_engagement: 1.0,
     },
-    edgeMinScore: 1.5,
+    edgeMinScore: 1.2,
     edgeMinSignals: 2,
     edgeSingleSignalMin: 2.5,
     edgeWeakMin: 0.6,

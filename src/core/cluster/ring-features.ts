@@ -92,7 +92,10 @@ export function ringFeatures(members: string[], internal: EdgeRecord[], activity
   const [dev, devAcc] = shared(devices);
   const [ip, ipAcc] = shared(ips);
 
-  const possible = (n * (n - 1)) / 2;
+  // density of the evidence graph among members linked by strong edges (periphery is attached by
+  // weak evidence and would otherwise dilute it)
+  const linked = [...strength.values()].filter((w) => w > 0).length;
+  const possible = (linked * (linked - 1)) / 2;
   const evidence: RingEvidence = {
     size: n,
     core_size: 0,
