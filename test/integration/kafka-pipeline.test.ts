@@ -5,7 +5,7 @@
  * `ringwatch detect` produces on the same file: every ring, none twice, every dead letter.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
@@ -22,8 +22,8 @@ import { ringsOf, topicsWithSuffix, waitForQuiet } from './pipeline-on-bus.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const children = new Set<ChildProcess>();
 
-function startStage(stage: StageName, config: string, log: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/ringwatch'), 'run', '--stage', stage, '--config', config], {
+function startStage(stage: StageName | 'snapshot', config: string, log: string[], env: Record<string, string> = {}, extra: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/ringwatch'), 'run', '--stage', stage, '--config', config, ...extra], {
     cwd: ROOT,
     env: { ...process.env, RINGWATCH_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -63,6 +63,8 @@ describe('pipeline on a real Kafka broker (kafkaBrokers)', () => {
       // its input offsets are committed (a failpoint); the featurize stage is SIGKILLed from outside
       // while it works. Both are restarted.
       for (const s of STAGE_ORDER) procs.set(s, startStage(s, config, log, s === 'link' ? { RINGWATCH_FAILPOINT_CRASH_AFTER_BATCHES: '1' } : {}));
+      const snaps = join(dir, 'snapshots');
+      startStage('snapshot', config, log, {}, ['--snapshot-dir', snaps]);
       const linkExit = new Promise<NodeJS.Signals | null>((r) => procs.get('link')!.once('exit', (_c, sig) => r(sig)));
       await waitUntil(async () => (await bus.readAll(topics.features)).length > 100, 90_000, 'featurize output');
       procs.get('featurize')!.kill('SIGKILL');
@@ -84,6 +86,23 @@ describe('pipeline on a real Kafka broker (kafkaBrokers)', () => {
       const seqs = (await bus.readAll(topics.links)).map((m) => Number(m.headers['rw-seq']));
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
       expect(linksAtKill).toBeLessThan(seqs.length); // the kill really was mid-stream
+
+      // the snapshot stage published what the detector saw (one or more snapshots, rotated when the
+      // inputs go quiet), each with the Kafka offset ranges it covers: together every record exactly once
+      const notesPublished = (await bus.readAll(topics.features)).filter((m) => JSON.parse(m.value.toString()).type === 'note').length;
+      const manifests = () =>
+        existsSync(snaps)
+          ? readdirSync(snaps)
+              .filter((d) => existsSync(join(snaps, d, 'manifest.json')))
+              .map((d) => JSON.parse(readFileSync(join(snaps, d, 'manifest.json'), 'utf8')))
+          : [];
+      const total = (table: string) => manifests().reduce((a, m) => a + (m.tables[table]?.rows ?? 0), 0);
+      await waitUntil(async () => total('rings') >= rings.length && total('notes') >= notesPublished, 60_000, 'snapshots covering the run');
+      expect(total('rings')).toBe(rings.length);
+      expect(total('notes')).toBe(notesPublished);
+      const ringRecords = manifests().flatMap((m) => m.input.ranges).filter((r: { topic: string }) => r.topic === topics.rings);
+      expect(ringRecords.reduce((a: number, r: { records: number }) => a + r.records, 0)).toBe(rings.length);
+      expect(manifests().every((m) => m.input.kind === 'kafka')).toBe(true);
     } catch (err) {
       process.stderr.write(log.join('').split('\n').filter((l) => !l.includes('"level":20')).slice(-60).join('\n'));
       throw err;

@@ -21,7 +21,9 @@ export function usage(): string {
                                      generate synthetic traffic with ground truth
   eval --truth truth.json --rings rings.jsonl [--report DIR] [--gate]
                                      precision/recall/false-flag/time-to-detection against ground truth
-  run --stage NAME|all --config FILE  run pipeline stages against Kafka (each stage its own consumer group)
+  run --stage NAME|all --config FILE [--snapshot-dir DIR]
+                                     run pipeline stages against Kafka (each stage its own consumer group);
+                                     NAME: ingest|featurize|link|cluster|flag|snapshot
   produce --input F.jsonl[.gz] [--config FILE]
                                      load a JSONL file into the input topics (routed by type)
   replay --snapshot DIR [--set k=v ...] --out DIR

@@ -9,14 +9,26 @@ import { createStage } from '../../runtime/pipeline.ts';
 import { makeProvenance } from '../../runtime/provenance.ts';
 import { loadEmbedder, modelProvenance } from '../../runtime/load-embedder.ts';
 import { runStage, type RunningStage } from '../../runtime/stage-runner.ts';
+import { runSnapshotStage } from '../../runtime/snapshot-runner.ts';
 import { STAGE_ORDER, type StageName } from '../../stages/stage.ts';
 
 export async function runCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { stage: { type: 'string', default: 'all' }, config: { type: 'string' }, brokers: { type: 'string' }, set: { type: 'string', multiple: true }, 'exit-when-idle': { type: 'boolean', default: false } },
+    options: {
+      stage: { type: 'string', default: 'all' },
+      config: { type: 'string' },
+      brokers: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      'exit-when-idle': { type: 'boolean', default: false },
+      'snapshot-dir': { type: 'string' },
+      'snapshot-rotate': { type: 'string', default: '500000' },
+    },
   });
-  const names: StageName[] = values.stage === 'all' ? [...STAGE_ORDER] : (values.stage!.split(',') as StageName[]);
+  const requested = values.stage === 'all' ? [...STAGE_ORDER] : values.stage!.split(',');
+  const withSnapshot = requested.includes('snapshot') || values['snapshot-dir'] !== undefined;
+  if (withSnapshot && !values['snapshot-dir']) throw new RingwatchError(ERROR_CODES.USAGE, '--stage snapshot needs --snapshot-dir DIR');
+  const names = requested.filter((n) => n !== 'snapshot') as StageName[];
   for (const n of names) if (!STAGE_ORDER.includes(n)) throw new RingwatchError(ERROR_CODES.STAGE_UNKNOWN, `unknown stage '${n}' (expected ${STAGE_ORDER.join('|')}|all)`);
   const cfg = loadDeployConfig({ file: values.config, sets: values.set, brokers: values.brokers });
   const logger = createLogger();
@@ -33,6 +45,13 @@ export async function runCommand(args: string[]): Promise<number> {
     state[n] = 'starting';
     running.push(await runStage({ bus, stage: createStage(n, cfg.params, provenance, metrics, { embedder }), topics: cfg.topics, groupPrefix: cfg.groupPrefix, logger, metrics, idleFlushMs: cfg.idleFlushMs }));
     state[n] = 'running';
+  }
+  if (withSnapshot) {
+    state.snapshot = 'starting';
+    running.push(
+      await runSnapshotStage({ bus, root: values['snapshot-dir']!, topics: cfg.topics, groupPrefix: cfg.groupPrefix, params: cfg.params, provenance, logger, metrics, idleFlushMs: cfg.idleFlushMs, rotateRecords: Number(values['snapshot-rotate']) }),
+    );
+    state.snapshot = 'running';
   }
   let stopping = false;
   const stop = async (why: string) => {
