@@ -12,7 +12,11 @@ import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KafkaBus } from '../../src/adapters/kafka/kafka-bus.ts';
 import { produceFile } from '../../src/cli/commands/produce.ts';
-import { DEFAULTS } from '../../src/config/params.ts';
+import { resolveParams } from '../../src/config/params.ts';
+
+// The semantic signal on (model fetched by .ci/run): embeddings must not break determinism across processes either.
+const SEMANTIC_ON = { featurize: { embeddings: { enabled: true } } };
+const WITH_EMBEDDINGS = resolveParams(SEMANTIC_ON);
 import { detectFile } from '../../src/runtime/detect-file.ts';
 import { STAGE_ORDER, type StageName } from '../../src/stages/stage.ts';
 import { miniStream } from '../fixtures/mini-stream.ts';
@@ -44,13 +48,13 @@ describe('pipeline on a real Kafka broker (kafkaBrokers)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rw-kafka-'));
     const input = join(dir, 'events.jsonl');
     writeFileSync(input, miniStream(5, { genuine: 250, days: 6 }).lines.join('\n') + '\n');
-    const expected = await detectFile({ input, params: DEFAULTS });
+    const expected = await detectFile({ input, params: WITH_EMBEDDINGS });
     expect(expected.rings.length).toBeGreaterThan(0);
 
     const suffix = uniqueName('it');
     const topics = topicsWithSuffix(suffix);
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ kafka: { brokers, clientId: 'rw-it', sessionTimeoutMs: 6000 }, topics, groupPrefix: suffix, idleFlushMs: 1500 }));
+    writeFileSync(config, JSON.stringify({ kafka: { brokers, clientId: 'rw-it', sessionTimeoutMs: 6000 }, topics, groupPrefix: suffix, idleFlushMs: 1500, params: SEMANTIC_ON }));
 
     const logger = pino({ level: 'silent' });
     const bus = new KafkaBus({ brokers, logger, clientId: 'rw-it-driver' });
