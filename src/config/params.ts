@@ -41,6 +41,7 @@ export const ParamsSchema = z.object({
   cluster: z.object({
     everyMs: z.number().int().positive(),
     resolution: z.number().positive(),
+    louvainRandomWalk: z.boolean(),
     minRingSize: z.number().int().min(2),
     coreMinStrength: z.number().min(0).max(1),
     attachMinWeight: z.number().positive(),
@@ -85,7 +86,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     semanticMinCosine: 0.95,
     semanticMaxNeighbours: 10,
   },
-  cluster: { everyMs: 30 * 60_000, resolution: 0.5, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, mergeMinWeight: 3, mergeMinPerMember: 2 },
+  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, mergeMinWeight: 3, mergeMinPerMember: 2 },
   flag: { minScore: 0.6, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

@@ -14,7 +14,7 @@ import { seededRng } from './seeded-rng.ts';
 // graphology-communities-louvain is CommonJS; under NodeNext its default import is the module object.
 const louvain = ((louvainImport as unknown as { default?: unknown }).default ?? louvainImport) as unknown as (
   g: UndirectedGraph,
-  o: { getEdgeWeight: string; resolution: number; rng: () => number },
+  o: { getEdgeWeight: string; resolution: number; rng: () => number; randomWalk: boolean },
 ) => Record<string, number>;
 
 export interface WeightedEdge {
@@ -27,6 +27,8 @@ export interface CommunityOptions {
   resolution: number;
   seed: number;
   minSize: number;
+  /** Visit nodes in a seeded random order (true) or in sorted order (false: ~1.7× faster, same modularity in our bench). */
+  randomWalk?: boolean;
 }
 
 export function detectCommunities(edges: readonly WeightedEdge[], opts: CommunityOptions): string[][] {
@@ -38,7 +40,7 @@ export function detectCommunities(edges: readonly WeightedEdge[], opts: Communit
     graph.mergeEdge(e.a, e.b, { weight: e.weight });
   }
   if (graph.order === 0) return [];
-  const mapping = louvain(graph, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: seededRng(opts.seed) });
+  const mapping = louvain(graph, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: seededRng(opts.seed), randomWalk: opts.randomWalk ?? true });
   const byCommunity = new Map<number, string[]>();
   graph.forEachNode((n) => {
     const c = mapping[n];

@@ -64,7 +64,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     const t0 = performance.now();
     const list = [...edges.values()];
     // small strong cores may still grow past the minimum size with their periphery
-    const found = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2 });
+    const found = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks });
     const communities = mergeFragments(attached, adj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember }).filter((c) => c.length >= p.minRingSize);
     const ids = identity.assign(communities, ts);
