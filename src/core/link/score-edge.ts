@@ -51,7 +51,6 @@ export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: Acco
       if (x >= PRESENT) present++;
     }
   }
-  const behavioural = weight;
   if (weight > 0 && fa && fb) {
     // Infrastructure and registration corroborate behaviour; they never count as a behavioural signal
     // (families share a device, colleagues an office IP, cohorts register on launch day).
@@ -69,7 +68,7 @@ export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: Acco
     }
   }
   const strong = weight >= p.edgeMinScore && (present >= p.edgeMinSignals || single);
-  // the weak tier (periphery attachment) needs behavioural evidence; shared registration day or IP alone is not
+  // the weak tier only feeds periphery attachment (registration/device/IP count here, as corroboration)
   const weak = !strong && weight >= p.edgeWeakMin;
   return { kind: 'edge', a: pair.a, b: pair.b, ts, strong, weak, signals, weight: round3(weight), examples: pair.examples.slice() };
 }

@@ -58,7 +58,6 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   let changed = false;
   let weakChanged = false;
   let roundsSinceRun = 0;
-  let lastTs = 0;
 
   const round = (ts: number, final: boolean, emit: Emit) => {
     const t0 = performance.now();
@@ -117,7 +116,6 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           activity.setFacts(rec);
           break;
         case 'watermark': {
-          lastTs = Math.max(lastTs, rec.ts);
           const r = Math.floor(rec.ts / p.everyMs);
           if (lastRound < 0) lastRound = r;
           if (r > lastRound) {

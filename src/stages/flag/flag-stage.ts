@@ -82,12 +82,11 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
       }
       const present = new Set(round.candidates.map((c) => c.ring_id));
       for (const id of [...streak.keys()]) if (!present.has(id)) streak.delete(id);
-      for (const [id, s] of [...state.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      for (const [, s] of [...state.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
         if (s.last.status !== 'retired' && round.ts - s.lastSeen >= p.retireAfterMs) {
           s.version++;
           s.last = { ...s.last, version: s.version, status: 'retired', updated_at: at };
           out(s.last);
-          void id;
         }
       }
     },
