@@ -1,14 +1,7 @@
 /** Seeded unit vectors for index tests: `clusters` centres with Gaussian-ish noise around them. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRng } from '../../../src/core/cluster/seeded-rng.ts';
+
+export const mulberry32 = seededRng;
 
 function gaussian(r: () => number): number {
   // Box–Muller; 1 - r() avoids log(0).
