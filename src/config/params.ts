@@ -67,7 +67,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
   ingest: { ...INGEST_DEFAULTS },
   featurize: { simhashBits: 64 as const, embeddings: { enabled: false, model: 'bge-small-zh-v15-q', workers: 2 } },
   link: {
-    windowMs: 14 * 24 * HOUR,
+    windowMs: 28 * 24 * HOUR,
     nearDupMaxBits: 3,
     nearDupMaxFanout: 50,
     coTargetMaxPosters: 150,
