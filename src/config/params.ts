@@ -49,6 +49,13 @@ export const ParamsSchema = z.object({
     attachMinLinks: z.number().int().min(1),
     mergeMinWeight: z.number().positive(),
     mergeMinPerMember: z.number().min(0),
+    /**
+     * Early seeds: accounts no strong community holds, in the k-core of weak edges that are
+     * corroborated by infrastructure and carry ≥ weakSeedMinBehaviour of behavioural weight
+     * (0 = off, the default: measured in docs/detection.md, faster detection but more false flags).
+     */
+    weakCoreK: z.number().int().min(0),
+    weakSeedMinBehaviour: z.number().min(0),
   }),
   flag: z.object({
     minScore: z.number().min(0).max(1),
@@ -86,7 +93,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     semanticMinCosine: 0.95,
     semanticMaxNeighbours: 10,
   },
-  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, mergeMinWeight: 3, mergeMinPerMember: 2 },
+  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, mergeMinWeight: 3, mergeMinPerMember: 2, weakCoreK: 0, weakSeedMinBehaviour: 0.3 },
   flag: { minScore: 0.6, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

@@ -9,6 +9,7 @@ import type { Params } from '../../config/params.ts';
 import type { RingEvidence, RingMember } from '../../contracts/ring.ts';
 import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../../core/cluster/activity-store.ts';
 import { attachPeriphery, type Adjacency } from '../../core/cluster/attach-periphery.ts';
+import { denseCore } from '../../core/cluster/dense-core.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
 import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
@@ -35,9 +36,33 @@ export interface ClusterRound {
 
 export type LinkRecord = EdgeRecord | NoteActivity | AccountFactsRecord | Watermark;
 
+/** A weak edge that may seed an early community: real behavioural evidence, tipped by infrastructure. */
+const isCorroborated = (e: EdgeRecord, minBehaviour: number) => CORROBORATION.some((s) => (e.signals[s] ?? 0) > 0) && behaviouralWeight(e) >= minBehaviour;
+const behaviouralWeight = (e: EdgeRecord) => BEHAVIOURAL.reduce((a, s) => a + (e.signals[s] ?? 0), 0);
+const CORROBORATION = ['registration_burst', 'shared_device', 'shared_ip'] as const;
+
+const BEHAVIOURAL = ['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const;
+
+/** How many behavioural signals each carry ≥ 10% of a group's internal behavioural evidence (as for one edge, one kind of coincidence is not enough). */
+function behaviouralBreadth(members: string[], edges: EdgeRecord[]): number {
+  const set = new Set(members);
+  const sum: Record<string, number> = {};
+  let total = 0;
+  for (const e of edges) {
+    if (!set.has(e.a) || !set.has(e.b)) continue;
+    for (const s of BEHAVIOURAL) {
+      const x = e.signals[s] ?? 0;
+      sum[s] = (sum[s] ?? 0) + x;
+      total += x;
+    }
+  }
+  return BEHAVIOURAL.filter((s) => total > 0 && (sum[s] ?? 0) >= 0.1 * total).length;
+}
+
 export function createClusterStage(params: Params, metrics: Metrics): StageProcessor {
   const p = params.cluster;
   const edges = new Map<string, EdgeRecord>();
+  const weakEdges = new Map<string, EdgeRecord>();
   // strong and weak evidence, as adjacency with weights, for periphery attachment
   const adj: Adjacency = new Map();
   const setAdj = (a: string, b: string, w: number | null) => {
@@ -64,6 +89,21 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     const list = [...edges.values()];
     // small strong cores may still grow past the minimum size with their periphery
     const found = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
+    if (p.weakCoreK > 0) {
+      // early seeds for accounts no strong community holds yet: dense groups of corroborated weak evidence
+      const covered = new Set(found.flat());
+      const seedEdges = [...weakEdges.values()].filter((e) => isCorroborated(e, p.weakSeedMinBehaviour) && !covered.has(e.a) && !covered.has(e.b));
+      const seedAdj: Adjacency = new Map();
+      for (const e of seedEdges) {
+        (seedAdj.get(e.a) ?? seedAdj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
+        (seedAdj.get(e.b) ?? seedAdj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
+      }
+      const core = denseCore(seedAdj, p.weakCoreK);
+      const coreEdges = seedEdges.filter((e) => core.has(e.a) && core.has(e.b));
+      const seeds = detectCommunities(coreEdges, { resolution: p.resolution, seed: params.seed, minSize: p.minRingSize, randomWalk: p.louvainRandomWalk });
+      found.push(...seeds.filter((c) => behaviouralBreadth(c, coreEdges) >= 2));
+      list.push(...coreEdges);
+    }
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks });
     const communities = mergeFragments(attached, adj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember }).filter((c) => c.length >= p.minRingSize);
     const ids = identity.assign(communities, ts);
@@ -106,6 +146,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           else weakChanged = true;
           if (rec.strong) edges.set(k, rec);
           else edges.delete(k);
+          if (rec.weak && p.weakCoreK > 0) weakEdges.set(k, rec);
+          else weakEdges.delete(k);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
           break;
         }
@@ -122,7 +164,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
             lastRound = r;
             roundsSinceRun++;
             // re-cluster when the strong graph changed; periphery evidence alone refreshes every 4 rounds
-            if (changed || (weakChanged && roundsSinceRun >= 4)) round(r * p.everyMs, false, emit);
+            if (changed || (weakChanged && (p.weakCoreK > 0 || roundsSinceRun >= 4))) round(r * p.everyMs, false, emit);
           }
           if (rec.final) round(rec.ts, true, emit);
           break;
