@@ -6,8 +6,10 @@ import type { BenchRow } from './bench-row.ts';
 
 const SUITES: Record<string, () => Promise<{ run(): Promise<BenchRow[]> }>> = {
   pipeline: () => import('./pipeline.ts'),
+  louvain: () => import('./louvain.ts'),
   simhash: () => import('./simhash.ts'),
   embedding: () => import('./embedding.ts'),
+  'static-embedding': () => import('./static-embedding.ts'),
   snapshot: () => import('./snapshot.ts'),
 };
 
