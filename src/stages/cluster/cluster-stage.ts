@@ -90,19 +90,33 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     // small strong cores may still grow past the minimum size with their periphery
     const found = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
     if (p.weakCoreK > 0) {
-      // early seeds for accounts no strong community holds yet: dense groups of corroborated weak evidence
-      const covered = new Set(found.flat());
-      const seedEdges = [...weakEdges.values()].filter((e) => isCorroborated(e, p.weakSeedMinBehaviour) && !covered.has(e.a) && !covered.has(e.b));
+      // early evidence: dense groups of corroborated weak evidence (with the strong edges) either
+      // grow the strong community they overlap or, where none holds them yet, seed a new one
+      const owner = new Map<string, number>();
+      found.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
+      const weak = [...weakEdges.values()].filter((e) => isCorroborated(e, p.weakSeedMinBehaviour));
       const seedAdj: Adjacency = new Map();
-      for (const e of seedEdges) {
+      for (const e of [...list, ...weak]) {
         (seedAdj.get(e.a) ?? seedAdj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
         (seedAdj.get(e.b) ?? seedAdj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
       }
       const core = denseCore(seedAdj, p.weakCoreK);
-      const coreEdges = seedEdges.filter((e) => core.has(e.a) && core.has(e.b));
+      const coreWeak = weak.filter((e) => core.has(e.a) && core.has(e.b));
+      const coreEdges = [...list.filter((e) => core.has(e.a) && core.has(e.b)), ...coreWeak];
       const seeds = detectCommunities(coreEdges, { resolution: p.resolution, seed: params.seed, minSize: p.minRingSize, randomWalk: p.louvainRandomWalk });
-      found.push(...seeds.filter((c) => behaviouralBreadth(c, coreEdges) >= 2));
-      list.push(...coreEdges);
+      for (const seed of seeds) {
+        if (behaviouralBreadth(seed, coreEdges) < 2) continue;
+        const fresh = seed.filter((m) => !owner.has(m));
+        if (fresh.length === 0) continue;
+        const overlap = new Map<number, number>();
+        for (const m of seed) if (owner.has(m)) overlap.set(owner.get(m)!, (overlap.get(owner.get(m)!) ?? 0) + 1);
+        const [bestC, bestN] = [...overlap].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0] ?? [-1, 0];
+        const target = bestN >= 2 ? bestC : fresh.length >= p.minRingSize ? found.push([]) - 1 : -1;
+        if (target < 0) continue;
+        for (const m of fresh) owner.set(m, target);
+        found[target] = [...found[target], ...fresh].sort();
+      }
+      list.push(...coreWeak);
     }
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks });
     const communities = mergeFragments(attached, adj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember }).filter((c) => c.length >= p.minRingSize);
