@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, resolveParams } from '../../../src/config/params.ts';
+import type { EdgeRecord } from '../../../src/core/link/score-edge.ts';
+import { createMetrics } from '../../../src/runtime/metrics.ts';
+import { createClusterStage, type ClusterRound } from '../../../src/stages/cluster/cluster-stage.ts';
+
+const HOUR = 3_600_000;
+
+function edge(a: string, b: string, kind: 'strong' | 'weak', signals: EdgeRecord['signals']): EdgeRecord {
+  const weight = Object.values(signals).reduce((s, x) => s + (x ?? 0), 0);
+  return { kind: 'edge', a: a < b ? a : b, b: a < b ? b : a, ts: 0, strong: kind === 'strong', weak: kind === 'weak', signals, weight, examples: [] };
+}
+
+const pairs = (names: string[]) => names.flatMap((a, i) => names.slice(i + 1).map((b) => [a, b] as const));
+
+function run(records: EdgeRecord[], weakCoreK: number): ClusterRound[] {
+  const params = resolveParams({ cluster: { weakCoreK } });
+  const stage = createClusterStage(params, createMetrics());
+  const rounds: ClusterRound[] = [];
+  const send = (decoded: unknown) =>
+    stage.handle({ role: 'links', partition: 'links:0', source: 's', value: Buffer.alloc(0), decoded }, (_r, _k, v) => rounds.push(v as ClusterRound));
+  send({ kind: 'watermark', ts: 0, final: false });
+  for (const r of records) send(r);
+  send({ kind: 'watermark', ts: DEFAULTS.cluster.everyMs + 1, final: false });
+  send({ kind: 'watermark', ts: 2 * HOUR, final: true });
+  return rounds;
+}
+
+const members = (round: ClusterRound) => round.candidates.map((c) => c.members.map((m) => m.account_id).sort());
+
+/** A young ring: every pair engaged the same note once or twice and shares a registration burst — weak, corroborated. */
+const earlyRing = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+const earlyEvidence = () => pairs(earlyRing).map(([a, b]) => edge(a, b, 'weak', { lockstep: 0.3, mutual_engagement: 0.4, registration_burst: 0.5 }));
+
+describe('cluster stage', () => {
+  it('turns a clique of strong edges into one candidate with the members and a score', () => {
+    const ring = ['s1', 's2', 's3', 's4', 's5'];
+    const rounds = run(pairs(ring).map(([a, b]) => edge(a, b, 'strong', { lockstep: 1.2, co_target: 0.8 })), 0);
+    const last = rounds.at(-1)!;
+    expect(members(last)).toEqual([ring]);
+    expect(last.candidates[0].score).toBeGreaterThan(0);
+  });
+
+  it('ignores weak evidence alone by default, and seeds a candidate from its dense core with weakCoreK', () => {
+    expect(run(earlyEvidence(), 0).at(-1)!.candidates).toEqual([]);
+    expect(members(run(earlyEvidence(), 4).at(-1)!)).toEqual([earlyRing]);
+  });
+
+  it('does not seed from weak evidence that infrastructure does not corroborate, that is thin, or that is one signal', () => {
+    const uncorroborated = pairs(earlyRing).map(([a, b]) => edge(a, b, 'weak', { lockstep: 0.3, mutual_engagement: 0.4 }));
+    const thin = pairs(earlyRing).map(([a, b]) => edge(a, b, 'weak', { co_target: 0.1, lockstep: 0.1, registration_burst: 0.5 }));
+    const oneSignal = pairs(earlyRing).map(([a, b]) => edge(a, b, 'weak', { co_target: 0.6, registration_burst: 0.5 }));
+    for (const records of [uncorroborated, thin, oneSignal]) expect(run(records, 4).at(-1)!.candidates).toEqual([]);
+  });
+
+  it('does not seed from a star: fans of one creator have weak evidence to her, not to each other', () => {
+    const star = Array.from({ length: 30 }, (_, i) => edge('creator', `fan${i}`, 'weak', { mutual_engagement: 0.5, lockstep: 0.3, shared_ip: 0.25 }));
+    expect(run(star, 4).at(-1)!.candidates).toEqual([]);
+  });
+
+  it('grows an overlapping strong community with an early seed instead of opening a second case', () => {
+    const strong = pairs(['r1', 'r2', 'r3']).map(([a, b]) => edge(a, b, 'strong', { lockstep: 1.5, co_target: 1 }));
+    const weak = earlyEvidence().filter((e) => !(['r1', 'r2', 'r3'].includes(e.a) && ['r1', 'r2', 'r3'].includes(e.b)));
+    expect(members(run([...strong, ...weak], 4).at(-1)!)).toEqual([earlyRing]);
+  });
+});
