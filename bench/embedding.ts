@@ -13,6 +13,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEncoderPool } from '../src/adapters/onnx/encoder-pool.ts';
+import { tryLoadGatedEncoder } from '../src/adapters/onnx/gated-encoder.ts';
+import { STATIC_TABLE_BIN } from '../src/adapters/onnx/static-table.ts';
+import { DEFAULTS } from '../src/config/params.ts';
+import { simGateNotes } from '../test/adapters/onnx/fixtures/sim-gate-notes.ts';
 import { loadEncoder, type SentenceEncoder } from '../src/adapters/onnx/sentence-encoder.ts';
 import { loadTextTokenizer } from '../src/adapters/onnx/text-tokenizer.ts';
 import { ExactIndex } from '../src/core/semantic/exact-index.ts';
@@ -91,6 +95,8 @@ export async function run(): Promise<BenchRow[]> {
   const pool = await loadEncoderPool(BGE, { workers: 2, chunkSize: 8 });
   const poolRate = await rate(pool, notes);
   rows.push({ stage: STAGE, metric: 'bge pool workers=2 threads=1 batch=1', value: round(poolRate.cpu), unit: 'notes/cpu-s', note: `wall ${round(poolRate.wall)} notes/s, main thread free; ${load()}` });
+
+  rows.push(...(await gatedRows(load)));
 
   // How long the stream's own event loop stalls while notes are being embedded.
   const stall = async (enc: SentenceEncoder): Promise<number> => {
@@ -177,4 +183,39 @@ function indexRows(rows: BenchRow[], label: string, base: Float32Array[], querie
     hit += approx.search(q, 10).filter((r) => r.similarity >= kth).length;
   }
   rows.push({ stage: STAGE, metric: `hnsw recall@10 ${label}`, value: round(hit / (queries.length * 10), 3), unit: 'ratio', note: `${queries.length} held-out queries, efSearch=64` });
+}
+
+/**
+ * The gated encoder's worker (static table + semantic gate + transformer) over simulator notes
+ * posted in batches of 200, as featurize posts them: notes offered per second and the share the
+ * transformer embedded, at the default threshold.
+ */
+async function gatedRows(load: () => string): Promise<BenchRow[]> {
+  if (!existsSync(path.join(BGE, STATIC_TABLE_BIN))) return [{ stage: STAGE, metric: 'gated worker', value: 0, unit: '', note: 'static table absent: run `npm run models:distill`' }];
+  const notes = simGateNotes(4000);
+  const cfg = DEFAULTS.featurize.embeddings;
+  const rates: number[] = [];
+  let vectors = 0;
+  let runs = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const res = await tryLoadGatedEncoder(BGE, { gate: { windowMs: DEFAULTS.link.windowMs, minCosine: cfg.staticMinCosine } });
+    const enc = res.encoder!;
+    const t0 = performance.now();
+    const parts = [];
+    for (let i = 0; i < notes.length; i += 200) parts.push(enc.gate(notes.slice(i, i + 200)));
+    const out = await Promise.all(parts);
+    rates.push(notes.length / ((performance.now() - t0) / 1000));
+    vectors = out.reduce((s, o) => s + o.outcomes.reduce((t, x) => t + 1 + x.earlier.length, 0), 0);
+    runs = out.reduce((s, o) => s + o.transformerRuns, 0);
+    await enc.close();
+  }
+  return [
+    {
+      stage: STAGE,
+      metric: `gated worker: static + gate + transformer (staticMinCosine ${cfg.staticMinCosine})`,
+      value: Math.round(median(rates)),
+      unit: 'notes/s',
+      note: `${notes.length} paraphrase-heavy notes on items; ${vectors} transformer vectors (${((100 * vectors) / notes.length).toFixed(1)} %), ${runs} runs after the text cache; ${load()}`,
+    },
+  ];
 }

@@ -16,7 +16,21 @@ export const ParamsSchema = z.object({
      * added no recall while costing ~5× the run time (README, "Quality"). When on and the model files
      * are missing, the pipeline warns, names `npm run models:fetch` and runs SimHash-only.
      */
-    embeddings: z.object({ enabled: z.boolean(), model: z.string().min(1), workers: z.number().int().min(1).max(16) }),
+    embeddings: z.object({
+      enabled: z.boolean(),
+      model: z.string().min(1),
+      /** Encoder worker threads in mode 'all'; mode 'gated' always runs one worker (the gate must see notes in order). */
+      workers: z.number().int().min(1).max(16),
+      /**
+       * 'gated' (default): the transformer embeds only notes whose static-table vector is within
+       * staticMinCosine of a recent note of another account on the same item, and those matches
+       * (docs/detection.md). Needs models/<model>/static-table.*; without it the pipeline warns,
+       * names `npm run models:distill` and runs SimHash-only. 'all': every note (~5× slower).
+       */
+      mode: z.enum(['gated', 'all']),
+      /** Static cosine at or above which a cross-account same-item pair goes to the transformer. */
+      staticMinCosine: z.number().min(0).max(1),
+    }),
   }),
   link: z.object({
     windowMs: z.number().int().positive(),
@@ -72,7 +86,7 @@ const HOUR = 3_600_000;
 export const DEFAULTS: Readonly<Params> = Object.freeze({
   seed: 42,
   ingest: { ...INGEST_DEFAULTS },
-  featurize: { simhashBits: 64 as const, embeddings: { enabled: false, model: 'bge-small-zh-v15-q', workers: 2 } },
+  featurize: { simhashBits: 64 as const, embeddings: { enabled: false, model: 'bge-small-zh-v15-q', workers: 2, mode: 'gated' as const, staticMinCosine: 0.985 } },
   link: {
     windowMs: 28 * 24 * HOUR,
     nearDupMaxBits: 3,

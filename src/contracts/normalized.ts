@@ -21,3 +21,17 @@ export interface NoteFeatures {
 }
 
 export type FeaturedEvent = NormalizedEvent & { features?: NoteFeatures };
+
+/**
+ * Gated semantic mode (params.featurize.embeddings.mode): the transformer vector of a note that was
+ * already emitted without one, sent on `features` just before the later note whose static match
+ * made it needed. Link keeps it if the note is still in its window.
+ */
+export interface NoteEmbeddingRecord {
+  kind: 'embedding';
+  note_id: string;
+  account_id: string;
+  /** The note's own event time. */
+  ts: number;
+  embedding: number[];
+}

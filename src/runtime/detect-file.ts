@@ -13,6 +13,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { createStage } from './pipeline.ts';
 import { makeProvenance } from './provenance.ts';
 import { loadEmbedder, modelProvenance } from './load-embedder.ts';
+import type { NoteEmbedder } from '../stages/featurize/note-embedder.ts';
 import type { DeadLetter } from '../stages/ingest/dead-letter.ts';
 import { SnapshotWriter, type SnapshotOptions } from '../snapshot/snapshot-writer.ts';
 import type { SnapshotManifest } from '../snapshot/snapshot-manifest.ts';
@@ -28,6 +29,8 @@ export interface DetectOptions {
   /** Write a Parquet snapshot (features, edges, rings) of this run to this directory (src/snapshot/). */
   snapshot?: string;
   snapshotOptions?: Partial<SnapshotOptions>;
+  /** Use this encoder instead of loading params.featurize.embeddings' model (tests). */
+  embedder?: NoteEmbedder;
 }
 
 export interface DetectResult {
@@ -42,9 +45,11 @@ export interface DetectResult {
 export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
   const t0 = performance.now();
   const metrics = opts.metrics ?? createMetrics();
-  const { embedder, warning } = await loadEmbedder(opts.params);
+  const loaded = opts.embedder ? null : await loadEmbedder(opts.params);
+  const embedder = opts.embedder ?? loaded?.embedder ?? null;
+  const warning = loaded?.warning ?? null;
   if (warning) process.stderr.write(`ringwatch: warning: ${warning}\n`);
-  const provenance = makeProvenance(opts.params, embedder ? await modelProvenance(opts.params) : (opts.model ?? null));
+  const provenance = makeProvenance(opts.params, embedder && !opts.embedder ? await modelProvenance(opts.params) : (opts.model ?? null));
   const stages = STAGE_ORDER.map((n) => createStage(n, opts.params, provenance, metrics, { embedder }));
   const rings: RingEvent[] = [];
   const ringOut = opts.out ? new JsonlWriter(opts.out) : null;
@@ -74,7 +79,7 @@ export async function detectFile(opts: DetectOptions): Promise<DetectResult> {
     opts.onProgress?.(bytesRead, bytesTotal, lines);
   }
   await chain.end();
-  await embedder?.close();
+  await loaded?.embedder?.close();
   await Promise.all([ringOut?.close(), dlqOut?.close()]);
   const snapshot = await snap?.finish({ kind: 'file', path: opts.input, lines });
   return { rings, lines, deadLetters, metrics, seconds: (performance.now() - t0) / 1000, ...(snapshot ? { snapshot } : {}) };

@@ -22,12 +22,16 @@ export function codeVersion(): string {
   return (cached = `${pkg.version}+${sha}`);
 }
 
-export function makeProvenance(params: Params, model: { id: string; sha256?: string } | null): Provenance {
+/**
+ * `model_id` is the transformer's id; in gated semantic mode it also names the static table that
+ * chose which notes were embedded: `<id>+static:<sha256 of static-table.bin>`.
+ */
+export function makeProvenance(params: Params, model: { id: string; sha256?: string; staticSha256?: string } | null): Provenance {
   return {
     code_version: codeVersion(),
     param_hash: paramHash(params),
     seed: params.seed,
-    model_id: model?.id ?? 'simhash64-only',
+    model_id: model ? (model.staticSha256 ? `${model.id}+static:${model.staticSha256}` : model.id) : 'simhash64-only',
     ...(model?.sha256 ? { model_sha256: model.sha256 } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * with the same cadence ingest uses, so with unchanged params the rings are identical.
  */
 import type { Params } from '../config/params.ts';
-import type { FeaturedEvent } from '../contracts/normalized.ts';
+import type { FeaturedEvent, NoteEmbeddingRecord } from '../contracts/normalized.ts';
 import type { Provenance, RingEvent } from '../contracts/ring.ts';
 import { WatermarkCadence } from '../core/watermark-cadence.ts';
 import type { Watermark } from '../stages/stage.ts';
@@ -13,7 +13,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { createStage } from './pipeline.ts';
 
 export async function replayFeatured(
-  events: Iterable<FeaturedEvent> | AsyncIterable<FeaturedEvent>,
+  events: Iterable<FeaturedEvent | NoteEmbeddingRecord> | AsyncIterable<FeaturedEvent | NoteEmbeddingRecord>,
   params: Params,
   provenance: Provenance,
   opts: { metrics?: Metrics; tap?: ChainSinks['tap']; onProgress?: (n: number) => void } = {},
@@ -24,10 +24,19 @@ export async function replayFeatured(
   const chain = new EmbeddedChain(stages, { onOutput: (role, _k, v) => role === 'rings' && rings.push(v as RingEvent), tap: opts.tap });
   const cadence = new WatermarkCadence();
   let n = 0;
+  let late: NoteEmbeddingRecord[] = [];
   for await (const ev of events) {
-    const wm = cadence.before(ev.ts);
+    // a late vector (gated semantic mode) travels just behind the watermark and before the note that needed it, as featurize sent it
+    if ('kind' in ev && ev.kind === 'embedding') {
+      late.push(ev);
+      continue;
+    }
+    const fe = ev as FeaturedEvent;
+    const wm = cadence.before(fe.ts);
     if (wm !== null) chain.pushDecoded('features', { kind: 'watermark', ts: wm, final: false } satisfies Watermark);
-    chain.pushDecoded('features', ev);
+    for (const r of late) chain.pushDecoded('features', r);
+    late = [];
+    chain.pushDecoded('features', fe);
     if (++n % 10_000 === 0) {
       await chain.endBatch();
       opts.onProgress?.(n);

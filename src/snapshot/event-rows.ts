@@ -6,7 +6,7 @@
  * tags/nickname/bio/interaction text are absent (the linker never reads them). Absent optional
  * fields are null in Parquet and absent again after the round trip.
  */
-import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote } from '../contracts/normalized.ts';
+import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote, NoteEmbeddingRecord } from '../contracts/normalized.ts';
 import type { Target } from '../contracts/events.ts';
 import { fromParquetList, toParquetList } from '../adapters/parquet/read-parquet-rows.ts';
 import type { Pseudonymizer } from './pseudonymizer.ts';
@@ -24,7 +24,7 @@ export function eventTable(ev: FeaturedEvent): EventTable {
 
 type Row = Record<string, unknown>;
 
-export function eventToRow(ev: FeaturedEvent, seq: number, o: RowOptions): Row {
+export function eventToRow(ev: FeaturedEvent, seq: number, o: RowOptions, late: readonly NoteEmbeddingRecord[] = []): Row {
   const ps = o.pseudonymizer;
   const text = o.includeText;
   const account_id = ps ? ps.map(ev.account_id) : ev.account_id;
@@ -38,6 +38,7 @@ export function eventToRow(ev: FeaturedEvent, seq: number, o: RowOptions): Row {
       ip_prefix: ps && n.ip_prefix !== undefined ? ps.map(n.ip_prefix, 'ip') : n.ip_prefix,
       media_hashes: toParquetList(n.media_hashes), embedding: toParquetList(n.features?.embedding),
       title: text ? n.title : undefined, body: text ? n.body : undefined, tags: text ? toParquetList(n.tags) : undefined,
+      late_embeddings_json: late.length ? JSON.stringify(late.map((r) => ({ ...r, account_id: ps ? ps.map(r.account_id) : r.account_id }))) : undefined,
     };
   }
   if (ev.type === 'account') {
@@ -60,6 +61,12 @@ export function eventToRow(ev: FeaturedEvent, seq: number, o: RowOptions): Row {
 
 function copyTarget(t: Target): Target {
   return { kind: t.kind, id: t.id };
+}
+
+/** The late embedding records stored on a notes row, in the order featurize emitted them (empty when none). */
+export function lateEmbeddingsFromRow(r: Row): NoteEmbeddingRecord[] {
+  if (r.late_embeddings_json == null) return [];
+  return (JSON.parse(str(r.late_embeddings_json)) as Omit<NoteEmbeddingRecord, 'kind'>[]).map((x) => ({ kind: 'embedding', note_id: x.note_id, account_id: x.account_id, ts: x.ts, embedding: x.embedding }));
 }
 
 /** A row read back (from parquetjs or any reader giving plain values) → the featured event it came from. */

@@ -4,11 +4,11 @@
  * order and the recorded ring events. Only files the manifest lists are read.
  */
 import { join } from 'node:path';
-import type { FeaturedEvent } from '../contracts/normalized.ts';
+import type { FeaturedEvent, NoteEmbeddingRecord } from '../contracts/normalized.ts';
 import type { RingEvent } from '../contracts/ring.ts';
 import { readParquetRows } from '../adapters/parquet/read-parquet-rows.ts';
 import { sha256File } from './durable-fs.ts';
-import { compareReplayOrder, eventFromRow, type EventTable } from './event-rows.ts';
+import { compareReplayOrder, eventFromRow, lateEmbeddingsFromRow, type EventTable } from './event-rows.ts';
 import { ringsFromRows } from './ring-rows.ts';
 import { SnapshotError } from './snapshot-error.ts';
 import { readManifest, type SnapshotManifest } from './snapshot-manifest.ts';
@@ -43,7 +43,7 @@ async function* tableRows(dir: string, m: SnapshotManifest, table: string): Asyn
  * hour lives in that hour's partition, so sorting within it is a global sort and memory is
  * bounded by the busiest hour.
  */
-export async function* streamFeaturedEvents(dir: string, m: SnapshotManifest, onRow?: (n: number) => void): AsyncGenerator<FeaturedEvent> {
+export async function* streamFeaturedEvents(dir: string, m: SnapshotManifest, onRow?: (n: number) => void): AsyncGenerator<FeaturedEvent | NoteEmbeddingRecord> {
   const byPartition = new Map<string, { table: EventTable; path: string }[]>();
   for (const table of EVENT_TABLES)
     for (const f of m.tables[table]?.files ?? []) {
@@ -52,22 +52,25 @@ export async function* streamFeaturedEvents(dir: string, m: SnapshotManifest, on
     }
   let n = 0;
   for (const key of [...byPartition.keys()].sort()) {
-    const keyed: { ts: number; event_id: string; seq: number; ev: FeaturedEvent }[] = [];
+    const keyed: { ts: number; event_id: string; seq: number; ev: FeaturedEvent; late: NoteEmbeddingRecord[] }[] = [];
     for (const f of byPartition.get(key)!) {
       for await (const r of readParquetRows(join(dir, f.path))) {
         const ev = eventFromRow(f.table, r);
-        keyed.push({ ts: ev.ts, event_id: ev.event_id, seq: Number(r.seq), ev });
+        keyed.push({ ts: ev.ts, event_id: ev.event_id, seq: Number(r.seq), ev, late: f.table === 'notes' ? lateEmbeddingsFromRow(r) : [] });
         if (++n % 10_000 === 0) onRow?.(n);
       }
     }
     keyed.sort(compareReplayOrder);
-    for (const k of keyed) yield k.ev;
+    for (const k of keyed) {
+      yield* k.late; // gated semantic mode: the late vectors featurize sent just before this note
+      yield k.ev;
+    }
   }
 }
 
 /** All featured events in replay order, in memory (tests, small snapshots). */
-export async function readFeaturedEvents(dir: string, m: SnapshotManifest, onRow?: (n: number) => void): Promise<FeaturedEvent[]> {
-  const out: FeaturedEvent[] = [];
+export async function readFeaturedEvents(dir: string, m: SnapshotManifest, onRow?: (n: number) => void): Promise<(FeaturedEvent | NoteEmbeddingRecord)[]> {
+  const out: (FeaturedEvent | NoteEmbeddingRecord)[] = [];
   for await (const ev of streamFeaturedEvents(dir, m, onRow)) out.push(ev);
   return out;
 }

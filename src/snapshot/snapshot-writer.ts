@@ -11,7 +11,7 @@
  */
 import type { Params } from '../config/params.ts';
 import type { TopicRole } from '../contracts/events.ts';
-import type { FeaturedEvent } from '../contracts/normalized.ts';
+import type { FeaturedEvent, NoteEmbeddingRecord } from '../contracts/normalized.ts';
 import type { Provenance, RingEvent } from '../contracts/ring.ts';
 import type { EdgeRecord } from '../core/link/score-edge.ts';
 import type { ParquetWriterOptions } from '../adapters/parquet/partitioned-parquet-writer.ts';
@@ -40,6 +40,8 @@ type Pending = { table: SnapshotTable; row: Record<string, unknown>; ms: number 
 
 export class SnapshotWriter {
   private pending: Pending[] = [];
+  /** Late embedding records waiting for the note they precede. */
+  private late: NoteEmbeddingRecord[] = [];
   private featureSeq = 0;
   private edgeSeq = 0;
   private ringSeq = 0;
@@ -75,10 +77,14 @@ export class SnapshotWriter {
     const rec = value as { kind?: string };
     if (role === 'features') {
       if (rec.kind === 'watermark') return;
+      // gated semantic mode: a late vector precedes the note that needed it; it is stored on that note's row
+      if (rec.kind === 'embedding') return void this.late.push(value as NoteEmbeddingRecord);
       const ev = value as FeaturedEvent;
       this.minTs = Math.min(this.minTs, ev.ts);
       this.maxTs = Math.max(this.maxTs, ev.ts);
-      this.pending.push({ table: eventTable(ev), row: eventToRow(ev, this.featureSeq++, { includeText: this.opts.includeText, pseudonymizer: ps }), ms: ev.ts });
+      const late = ev.type === 'note' ? this.late : [];
+      this.pending.push({ table: eventTable(ev), row: eventToRow(ev, this.featureSeq++, { includeText: this.opts.includeText, pseudonymizer: ps }, late), ms: ev.ts });
+      if (ev.type === 'note' && late.length) this.late = [];
     } else if (role === 'links') {
       if (rec.kind !== 'edge') return;
       const e = value as EdgeRecord;

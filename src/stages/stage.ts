@@ -30,6 +30,13 @@ export interface StageProcessor {
   assign?(partitions: readonly string[]): void;
   /** Optional async work over a whole batch of decoded inputs before they are handled one by one (e.g. batched model inference). */
   prepare?(records: readonly unknown[]): Promise<void>;
+  /**
+   * `prepare` depends only on this stage's own state (never on what `handle` did), so a runner may
+   * start `prepare` of the next batch before handling the current one (the embedded chain does, for
+   * the stage after ingest, so the main thread handles one batch while a worker prepares the next).
+   * The outputs must be identical either way.
+   */
+  readonly prepareAhead?: boolean;
   handle(msg: StageInput, emit: Emit): void;
   /** Called after each delivered batch: a cheap place for work that need not run per message. */
   endBatch?(emit: Emit): void;

@@ -15,6 +15,8 @@ import { readManifest } from '../../src/snapshot/snapshot-manifest.ts';
 import { SnapshotError } from '../../src/snapshot/snapshot-error.ts';
 import { openDuck, type Duck } from './fixtures/duck.ts';
 import { sqlString, writeStreamFile } from './fixtures/stream-file.ts';
+import { miniStream } from '../fixtures/mini-stream.ts';
+import { wordBagEmbedder } from '../fixtures/word-bag-embedder.ts';
 
 let dir: string;
 let snap: string;
@@ -107,5 +109,23 @@ describe('replaySnapshot', () => {
     await writeFile(join(precious, 'thesis.tex'), 'do not delete');
     expect(await codeOf(replaySnapshot({ snapshot: snap, out: precious }))).toBe('SNAPSHOT_TARGET_NOT_SNAPSHOT');
     expect(await readFile(join(precious, 'thesis.tex'), 'utf8')).toBe('do not delete');
+  });
+});
+
+describe('replaySnapshot with gated embeddings', () => {
+  it('re-inserts the late vectors featurize sent and reproduces the recorded rings exactly', async () => {
+    const params = resolveParams({ featurize: { embeddings: { enabled: true, staticMinCosine: 0.9 } }, link: { semanticMinCosine: 0.9 } });
+    const input = join(dir, 'gated.jsonl');
+    await writeFile(input, miniStream(3).lines.join('\n') + '\n');
+    const gsnap = join(dir, 'gated-snap');
+    const recorded = await detectFile({ input, params, snapshot: gsnap, embedder: wordBagEmbedder(params) });
+    expect(recorded.metrics.get('link_late_embeddings_total')).toBeGreaterThan(0);
+    expect(recorded.rings.length).toBeGreaterThan(0);
+    const m = await readManifest(gsnap);
+    const notes = m.tables.notes.files.map((f) => sqlString(join(gsnap, f.path))).join(', ');
+    const stored = await duck.rows(`SELECT count(*)::INT AS n FROM read_parquet([${notes}]) WHERE late_embeddings_json IS NOT NULL`);
+    expect(Number(stored[0].n)).toBeGreaterThan(0);
+    const r = await replaySnapshot({ snapshot: gsnap, out: join(dir, 'gated-same') });
+    expect(r.rings).toStrictEqual(recorded.rings);
   });
 });

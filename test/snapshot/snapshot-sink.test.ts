@@ -36,7 +36,7 @@ describe('SnapshotSink', () => {
       ],
     });
     expect(m.tables.interactions.rows).toBe(4);
-    expect((await readFeaturedEvents(join(dir, 'k1'), m)).map((e) => e.event_id)).toEqual(['e0', 'e1', 'e2', 'e3']);
+    expect((await readFeaturedEvents(join(dir, 'k1'), m)).map((e) => ('event_id' in e ? e.event_id : e.note_id))).toEqual(['e0', 'e1', 'e2', 'e3']);
   });
 
   it('compares offsets numerically, beyond 2^53', async () => {

@@ -41,6 +41,8 @@ const DEFINITIONS: Record<TableName, SchemaDefinition> = {
     lang: str(true), ai_label: bool(true), ad_disclosure: bool(true), device_id: str(true), ip_prefix: str(true),
     media_hashes: strList(), embedding: doubleList(),
     title: blob(true), body: blob(true), tags: strList(),
+    /** Gated semantic mode: transformer vectors of earlier notes that featurize sent just before this note (JSON array of {note_id, account_id, ts, embedding}); replay re-inserts them in place. */
+    late_embeddings_json: blob(true),
   },
   accounts: {
     seq: i64(), event_id: blob(), ts: ts(), account_id: str(), action: str(),

@@ -13,7 +13,7 @@
  *  - registration_burst, shared_device, shared_ip: static pair facts applied when edges are scored.
  */
 import type { Params } from '../../config/params.ts';
-import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote } from '../../contracts/normalized.ts';
+import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote, NoteEmbeddingRecord } from '../../contracts/normalized.ts';
 import { PairStore, pairKey, type DynamicSignal, type Pair } from './pair-store.ts';
 import { WindowedLists } from './windowed-list.ts';
 import type { NearDupIndex } from './near-dup-index.ts';
@@ -37,8 +37,8 @@ interface Engagement {
 }
 
 const MAX_FACT_VALUES = 4;
-/** Most recent notes per item searched for semantic neighbours. */
-const SEMANTIC_BUCKET = 200;
+/** Most recent notes per item searched for semantic neighbours (featurize's semantic gate keeps the same buckets). */
+export const SEMANTIC_BUCKET = 200;
 
 export class AccountLinker {
   readonly pairs: PairStore;
@@ -172,6 +172,16 @@ export class AccountLinker {
       }
       if (ev.action === 'publish') this.index.insert(ev.note_id, fp);
     }
+  }
+
+  /**
+   * A transformer vector that arrives after its note (gated semantic mode): kept, like one that came
+   * with the note, while the note is inside the window; later notes then compare against it.
+   */
+  observeEmbedding(rec: NoteEmbeddingRecord): void {
+    const ref = this.noteAuthor.get(rec.note_id);
+    if (!ref || ref.ts < this.now - this.p.windowMs) return;
+    this.vectors.set(rec.note_id, rec.embedding);
   }
 
   /** Semantic neighbours found by the featurize stage's embedding index (optional signal). */

@@ -1,11 +1,25 @@
 /**
  * The port featurize uses for sentence embeddings: texts in, L2-normalised vectors out.
  * Implemented by the ONNX encoder pool (src/adapters/onnx); absent when no model is loaded.
+ * With `gate` present (mode 'gated'), featurize embeds only what the semantic gate selects.
  */
+import type { GateBatchResult, GateInputNote } from '../../core/semantic/gate-batch.ts';
+
 export interface NoteEmbedder {
   id: string;
   sha256: string;
   embed(texts: string[]): Promise<Float32Array[]>;
+  gate?: NoteGate;
+}
+
+/** The semantic gate behind the port (src/core/semantic/semantic-gate.ts), static table included. */
+export interface NoteGate {
+  /** Target kinds the gate buckets notes by (= params.link.coTargetKinds, what link compares within). */
+  itemKinds: ReadonlySet<string>;
+  /** sha256 of the static table (provenance). */
+  staticChecksum: string;
+  /** Publish notes in stream order → the transformer vectors the gate asked for. */
+  run(notes: GateInputNote[]): Promise<GateBatchResult & { transformerRuns?: number }>;
 }
 
 /** The text a note is embedded from (title and body; never logged). */

@@ -5,7 +5,7 @@
  * State: the sliding window of notes, targets, engagements and pair evidence (rebuilt by replay).
  */
 import type { Params } from '../../config/params.ts';
-import type { FeaturedEvent, NormalizedNote } from '../../contracts/normalized.ts';
+import type { FeaturedEvent, NormalizedNote, NoteEmbeddingRecord } from '../../contracts/normalized.ts';
 import type { AccountFactsRecord, NoteActivity } from '../../core/cluster/activity-store.ts';
 import { AccountLinker } from '../../core/link/account-linker.ts';
 import type { NearDupIndex } from '../../core/link/near-dup-index.ts';
@@ -47,7 +47,12 @@ export function createLinkStage(params: Params, index: NearDupIndex, metrics: Me
     outputs: ['links'],
     linker,
     handle(msg, emit) {
-      const rec = msg.decoded as FeaturedEvent | Watermark;
+      const rec = msg.decoded as FeaturedEvent | Watermark | NoteEmbeddingRecord;
+      if ('kind' in rec && rec.kind === 'embedding') {
+        linker.observeEmbedding(rec);
+        metrics.inc('link_late_embeddings_total');
+        return;
+      }
       if ('kind' in rec && rec.kind === 'watermark') {
         emitFacts(emit);
         const r = Math.floor(rec.ts / params.cluster.everyMs);

@@ -76,4 +76,32 @@ describe('AccountLinker', () => {
     const strong = l.takeEdges(T0 + 10 * 3_600_000).filter((e) => e.strong);
     expect(strong.map((e) => `${e.a}-${e.b}`)).toContain('a-b');
   });
+
+  describe('late embeddings (gated semantic mode)', () => {
+    const vec = [0.6, 0.8];
+    const withVec = (ev: FeaturedEvent): FeaturedEvent => ({ ...ev, features: { ...ev.features!, embedding: vec } }) as FeaturedEvent;
+    const late = (noteId: string, account: string, ts: number) => ({ kind: 'embedding' as const, note_id: noteId, account_id: account, ts, embedding: vec });
+
+    it('compares a later note with an earlier note whose vector arrived after it', () => {
+      const l = linker();
+      l.observe(note('a', T0, 'item'));
+      const earlier = `n${n}`;
+      l.observe(note('x', T0 + 500, 'item'));
+      l.observeEmbedding(late(earlier, 'a', T0));
+      l.observe(withVec(note('b', T0 + 1000, 'item')));
+      expect(l.pairSignals('a', 'b', T0 + 2000)?.semantic ?? 0).toBeGreaterThan(0);
+      expect(l.pairSignals('x', 'b', T0 + 2000)?.semantic ?? 0).toBe(0); // x's note never got a vector
+    });
+
+    it('ignores a vector for a note that has left the window', () => {
+      const l = linker();
+      l.observe(note('a', T0, 'item'));
+      const earlier = `n${n}`;
+      const after = T0 + DEFAULTS.link.windowMs + 1;
+      l.observe(note('z', after, 'other'));
+      l.observeEmbedding(late(earlier, 'a', T0));
+      l.observe(withVec(note('b', after + 1, 'item')));
+      expect(l.pairSignals('a', 'b', after + 2)?.semantic ?? 0).toBe(0);
+    });
+  });
 });
