@@ -36,6 +36,18 @@ export const RingEvidence = z.object({
   example_note_pairs: z.array(
     z.object({ a: z.object({ account_id: z.string(), note_id: z.string() }), b: z.object({ account_id: z.string(), note_id: z.string() }), signal: z.string(), similarity: z.number() }),
   ),
+  /** Notes of different members joined by near-duplicate or semantic similarity (src/core/cluster/note-families.ts). Absent in events written before it existed. */
+  template_families: z
+    .array(
+      z.object({
+        accounts: z.number().int(),
+        notes: z.number().int(),
+        signals: z.array(z.string()),
+        min_similarity: z.number(),
+        example_notes: z.array(z.object({ account_id: z.string(), note_id: z.string() })),
+      }),
+    )
+    .default([]),
   posting_histogram: z.object({ bucket_ms: z.number().int(), start: z.string(), counts: z.array(z.number().int()) }),
   registration_spread: z.object({ known: z.number().int(), min: z.string().nullable(), max: z.string().nullable(), median_gap_ms: z.number().nullable(), within_24h_share: z.number() }),
   shared_infrastructure: z.object({ devices: z.number().int(), accounts_on_shared_devices: z.number().int(), ip_prefixes: z.number().int(), accounts_on_shared_ip: z.number().int() }),

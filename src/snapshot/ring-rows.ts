@@ -23,6 +23,7 @@ export function ringToRows(ev: RingEvent, seq: number, ps: Pseudonymizer | null)
     ? {
         ...ev.evidence,
         example_note_pairs: ev.evidence.example_note_pairs.map((p) => ({ ...p, a: { ...p.a, account_id: acct(p.a.account_id) }, b: { ...p.b, account_id: acct(p.b.account_id) } })),
+        template_families: (ev.evidence.template_families ?? []).map((f) => ({ ...f, example_notes: f.example_notes.map((x) => ({ ...x, account_id: acct(x.account_id) })) })),
       }
     : ev.evidence;
   const e = evidence;

@@ -3,7 +3,7 @@ import type { RingEvent } from '../../src/contracts/ring.ts';
 import { diffRings } from '../../src/snapshot/diff-rings.ts';
 
 const evidence: RingEvent['evidence'] = {
-  size: 0, core_size: 0, density: 0, signal_contributions: {}, top_targets: [], example_note_pairs: [],
+  size: 0, core_size: 0, density: 0, signal_contributions: {}, top_targets: [], example_note_pairs: [], template_families: [],
   posting_histogram: { bucket_ms: 3_600_000, start: '2026-05-01T00:00:00.000Z', counts: [] },
   registration_spread: { known: 0, min: null, max: null, median_gap_ms: null, within_24h_share: 0 },
   shared_infrastructure: { devices: 0, accounts_on_shared_devices: 0, ip_prefixes: 0, accounts_on_shared_ip: 0 },

@@ -5,6 +5,7 @@
 import type { RingEvidence, SignalName } from '../../contracts/ring.ts';
 import type { EdgeRecord } from '../link/score-edge.ts';
 import type { ActivityStore, NoteActivity } from './activity-store.ts';
+import { noteFamilies } from './note-families.ts';
 
 const HOUR = 3_600_000;
 const SYNC_MS = HOUR;
@@ -106,6 +107,7 @@ export function ringFeatures(members: string[], internal: EdgeRecord[], activity
       return { kind: k.slice(0, i), id: k.slice(i + 1), accounts: r.accounts.size, notes: r.notes };
     }),
     example_note_pairs: examples.slice(0, 5),
+    template_families: noteFamilies(internal, { maxFamilies: 5, maxExamples: 5 }),
     posting_histogram: { bucket_ms: bucket, start: new Date(start).toISOString(), counts },
     registration_spread: {
       known: regs.length,
