@@ -63,19 +63,17 @@ export function detectCommunities(edges: readonly WeightedEdge[], opts: Communit
   return out.sort((x, y) => y.length - x.length || (x[0] < y[0] ? -1 : 1));
 }
 
-/** Edges sorted by (a, b), self loops dropped, one edge per unordered pair (the last weight wins). */
+/** Edges oriented a < b, sorted by (a, b), self loops dropped, one edge per unordered pair (the last weight wins). */
 function uniqueSorted(edges: readonly WeightedEdge[]): WeightedEdge[] {
-  const byPair = new Map<string, number>();
+  const oriented: WeightedEdge[] = [];
+  for (const e of edges) if (e.a !== e.b) oriented.push(e.a < e.b ? e : { a: e.b, b: e.a, weight: e.weight });
+  // stable sort: among duplicates of a pair the input order is kept, so the last one is the last given
+  oriented.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   const out: WeightedEdge[] = [];
-  const sorted = [...edges].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
-  for (const e of sorted) {
-    if (e.a === e.b) continue;
-    const key = e.a < e.b ? `${e.a}\u0000${e.b}` : `${e.b}\u0000${e.a}`;
-    const at = byPair.get(key);
-    if (at === undefined) {
-      byPair.set(key, out.length);
-      out.push(e);
-    } else out[at] = { ...out[at], weight: e.weight };
+  for (const e of oriented) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.a === e.a && prev.b === e.b) out[out.length - 1] = { ...prev, weight: e.weight };
+    else out.push(e);
   }
   return out;
 }
