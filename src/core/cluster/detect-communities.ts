@@ -63,16 +63,15 @@ export function detectCommunities(edges: readonly WeightedEdge[], opts: Communit
   return out.sort((x, y) => y.length - x.length || (x[0] < y[0] ? -1 : 1));
 }
 
-/** Edges oriented a < b, sorted by (a, b), self loops dropped, one edge per unordered pair (the last weight wins). */
+/** Edges oriented a < b, sorted by (a, b), self loops dropped, one edge per unordered pair (the largest weight, whatever the input order). */
 function uniqueSorted(edges: readonly WeightedEdge[]): WeightedEdge[] {
   const oriented: WeightedEdge[] = [];
   for (const e of edges) if (e.a !== e.b) oriented.push(e.a < e.b ? e : { a: e.b, b: e.a, weight: e.weight });
-  // stable sort: among duplicates of a pair the input order is kept, so the last one is the last given
-  oriented.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  oriented.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : x.weight - y.weight));
   const out: WeightedEdge[] = [];
   for (const e of oriented) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && prev.a === e.a && prev.b === e.b) out[out.length - 1] = { ...prev, weight: e.weight };
+    if (prev !== undefined && prev.a === e.a && prev.b === e.b) out[out.length - 1] = e;
     else out.push(e);
   }
   return out;
