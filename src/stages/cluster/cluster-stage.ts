@@ -59,6 +59,18 @@ function behaviouralBreadth(members: string[], edges: EdgeRecord[]): number {
   return BEHAVIOURAL.filter((s) => total > 0 && (sum[s] ?? 0) >= 0.1 * total).length;
 }
 
+/** Share of `m`'s evidence to members of `within` that goes to accounts satisfying `to`. */
+function shareTo(m: string, adj: Adjacency, within: Set<string>, to: (x: string) => boolean): number {
+  let total = 0;
+  let hit = 0;
+  for (const [x, w] of adj.get(m) ?? []) {
+    if (!within.has(x)) continue;
+    total += w;
+    if (to(x)) hit += w;
+  }
+  return total > 0 ? hit / total : 0;
+}
+
 export function createClusterStage(params: Params, metrics: Metrics): StageProcessor {
   const p = params.cluster;
   const edges = new Map<string, EdgeRecord>();
@@ -111,10 +123,19 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
         const overlap = new Map<number, number>();
         for (const m of seed) if (owner.has(m)) overlap.set(owner.get(m)!, (overlap.get(owner.get(m)!) ?? 0) + 1);
         const [bestC, bestN] = [...overlap].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0] ?? [-1, 0];
-        const target = bestN >= 2 ? bestC : fresh.length >= p.minRingSize ? found.push([]) - 1 : -1;
-        if (target < 0) continue;
-        for (const m of fresh) owner.set(m, target);
-        found[target] = [...found[target], ...fresh].sort();
+        // a fresh member joins the overlapping community only if most of its evidence inside the seed
+        // points at that community; the others (often a sister ring of the same operator) stay a seed of their own
+        const inSeed = new Set(seed);
+        const joins = bestN >= 2 ? fresh.filter((m) => shareTo(m, seedAdj, inSeed, (x) => owner.get(x) === bestC) >= 0.5) : [];
+        const rest = fresh.filter((m) => !joins.includes(m));
+        if (joins.length) {
+          for (const m of joins) owner.set(m, bestC);
+          found[bestC] = [...found[bestC], ...joins].sort();
+        }
+        if (rest.length >= p.minRingSize) {
+          const c = found.push(rest) - 1;
+          for (const m of rest) owner.set(m, c);
+        }
       }
       list.push(...coreWeak);
     }
