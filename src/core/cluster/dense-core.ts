@@ -7,9 +7,9 @@
  * is strong. Genuine weak evidence is sparse and star-shaped (fans of one creator, one household),
  * so it peels away; a group whose members each have weak evidence to k others survives.
  */
-export type WeightedAdjacency = Map<string, Map<string, number>>;
+import type { Adjacency } from './attach-periphery.ts';
 
-export function denseCore(adj: WeightedAdjacency, k: number): Set<string> {
+export function denseCore(adj: Adjacency, k: number): Set<string> {
   const degree = new Map<string, number>();
   const stack: string[] = [];
   for (const [n, m] of adj) {

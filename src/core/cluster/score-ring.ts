@@ -7,7 +7,8 @@ import type { RingEvidence } from '../../contracts/ring.ts';
 
 export const RING_SCORE_WEIGHTS = Object.freeze({ density: 0.2, mix: 0.15, synchrony: 0.2, concentration: 0.2, registration: 0.1, promotion: 0.15 });
 
-const BEHAVIOURAL = ['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const;
+/** Signals that are behaviour (infrastructure and registration only corroborate). */
+export const BEHAVIOURAL_SIGNALS = Object.freeze(['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const);
 const CONTENT = ['near_duplicate', 'semantic', 'co_target'] as const;
 
 export function scoreRing(ev: RingEvidence): number {
@@ -15,7 +16,7 @@ export function scoreRing(ev: RingEvidence): number {
   const c = ev.signal_contributions as Record<string, number | undefined>;
   const density = Math.min(1, ev.density / 0.3);
   // independent behavioural signals that agree (infrastructure only corroborates)
-  const mix = Math.min(1, BEHAVIOURAL.filter((s) => (c[s] ?? 0) >= 0.08).length / 3);
+  const mix = Math.min(1, BEHAVIOURAL_SIGNALS.filter((s) => (c[s] ?? 0) >= 0.08).length / 3);
   // a matrix promotes something: part of its evidence is shared content or targets
   const promotion = Math.min(1, CONTENT.reduce((a, s) => a + (c[s] ?? 0), 0) / 0.5);
   const s =

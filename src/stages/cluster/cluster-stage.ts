@@ -9,7 +9,7 @@ import type { Params } from '../../config/params.ts';
 import type { RingEvidence, RingMember } from '../../contracts/ring.ts';
 import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../../core/cluster/activity-store.ts';
 import { attachPeriphery, type Adjacency } from '../../core/cluster/attach-periphery.ts';
-import { denseCore } from '../../core/cluster/dense-core.ts';
+import { addEarlySeeds } from '../../core/cluster/early-seeds.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
 import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
@@ -35,41 +35,6 @@ export interface ClusterRound {
 }
 
 export type LinkRecord = EdgeRecord | NoteActivity | AccountFactsRecord | Watermark;
-
-/** A weak edge that may seed an early community: real behavioural evidence, tipped by infrastructure. */
-const isCorroborated = (e: EdgeRecord, minBehaviour: number) => CORROBORATION.some((s) => (e.signals[s] ?? 0) > 0) && behaviouralWeight(e) >= minBehaviour;
-const behaviouralWeight = (e: EdgeRecord) => BEHAVIOURAL.reduce((a, s) => a + (e.signals[s] ?? 0), 0);
-const CORROBORATION = ['registration_burst', 'shared_device', 'shared_ip'] as const;
-
-const BEHAVIOURAL = ['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const;
-
-/** How many behavioural signals each carry ≥ 10% of a group's internal behavioural evidence (as for one edge, one kind of coincidence is not enough). */
-function behaviouralBreadth(members: string[], edges: EdgeRecord[]): number {
-  const set = new Set(members);
-  const sum: Record<string, number> = {};
-  let total = 0;
-  for (const e of edges) {
-    if (!set.has(e.a) || !set.has(e.b)) continue;
-    for (const s of BEHAVIOURAL) {
-      const x = e.signals[s] ?? 0;
-      sum[s] = (sum[s] ?? 0) + x;
-      total += x;
-    }
-  }
-  return BEHAVIOURAL.filter((s) => total > 0 && (sum[s] ?? 0) >= 0.1 * total).length;
-}
-
-/** Share of `m`'s evidence to members of `within` that goes to accounts satisfying `to`. */
-function shareTo(m: string, adj: Adjacency, within: Set<string>, to: (x: string) => boolean): number {
-  let total = 0;
-  let hit = 0;
-  for (const [x, w] of adj.get(m) ?? []) {
-    if (!within.has(x)) continue;
-    total += w;
-    if (to(x)) hit += w;
-  }
-  return total > 0 ? hit / total : 0;
-}
 
 export function createClusterStage(params: Params, metrics: Metrics): StageProcessor {
   const p = params.cluster;
@@ -102,42 +67,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     // small strong cores may still grow past the minimum size with their periphery
     const found = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
     if (p.weakCoreK > 0) {
-      // early evidence: dense groups of corroborated weak evidence (with the strong edges) either
-      // grow the strong community they overlap or, where none holds them yet, seed a new one
-      const owner = new Map<string, number>();
-      found.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
-      const weak = [...weakEdges.values()].filter((e) => isCorroborated(e, p.weakSeedMinBehaviour));
-      const seedAdj: Adjacency = new Map();
-      for (const e of [...list, ...weak]) {
-        (seedAdj.get(e.a) ?? seedAdj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
-        (seedAdj.get(e.b) ?? seedAdj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
-      }
-      const core = denseCore(seedAdj, p.weakCoreK);
-      const coreWeak = weak.filter((e) => core.has(e.a) && core.has(e.b));
-      const coreEdges = [...list.filter((e) => core.has(e.a) && core.has(e.b)), ...coreWeak];
-      const seeds = detectCommunities(coreEdges, { resolution: p.resolution, seed: params.seed, minSize: p.minRingSize, randomWalk: p.louvainRandomWalk });
-      for (const seed of seeds) {
-        if (behaviouralBreadth(seed, coreEdges) < 2) continue;
-        const fresh = seed.filter((m) => !owner.has(m));
-        if (fresh.length === 0) continue;
-        const overlap = new Map<number, number>();
-        for (const m of seed) if (owner.has(m)) overlap.set(owner.get(m)!, (overlap.get(owner.get(m)!) ?? 0) + 1);
-        const [bestC, bestN] = [...overlap].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0] ?? [-1, 0];
-        // a fresh member joins the overlapping community only if most of its evidence inside the seed
-        // points at that community; the others (often a sister ring of the same operator) stay a seed of their own
-        const inSeed = new Set(seed);
-        const joins = bestN >= 2 ? fresh.filter((m) => shareTo(m, seedAdj, inSeed, (x) => owner.get(x) === bestC) >= 0.5) : [];
-        const rest = fresh.filter((m) => !joins.includes(m));
-        if (joins.length) {
-          for (const m of joins) owner.set(m, bestC);
-          found[bestC] = [...found[bestC], ...joins].sort();
-        }
-        if (rest.length >= p.minRingSize) {
-          const c = found.push(rest) - 1;
-          for (const m of rest) owner.set(m, c);
-        }
-      }
-      list.push(...coreWeak);
+      const opts = { k: p.weakCoreK, minBehaviour: p.weakSeedMinBehaviour, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk };
+      list.push(...addEarlySeeds(found, list, weakEdges.values(), opts));
     }
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks });
     const communities = mergeFragments(attached, adj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember }).filter((c) => c.length >= p.minRingSize);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { denseCore, type WeightedAdjacency } from '../../../src/core/cluster/dense-core.ts';
+import type { Adjacency as WeightedAdjacency } from '../../../src/core/cluster/attach-periphery.ts';
+import { denseCore } from '../../../src/core/cluster/dense-core.ts';
 
 function adjacency(edges: [string, string][]): WeightedAdjacency {
   const adj: WeightedAdjacency = new Map();

@@ -1,0 +1,99 @@
+/**
+ * Early seeds (cluster.weakCoreK): in a ring's first hours each member pair has engaged the same
+ * note once or twice — weak evidence — long before any pair is strong. Weak edges corroborated by
+ * infrastructure (a shared device, IP prefix or registration burst) that carry real behavioural
+ * weight, together with the strong edges, are peeled to their k-core (dense-core.ts) and grouped by
+ * Louvain. A group needs ≥ 2 behavioural signals. Its members not yet in a strong community join
+ * the strong community the group overlaps (≥ 2 members) when most of their group evidence points
+ * there; the others, if enough, become a community of their own (often a sister ring of the same
+ * operator). Pure: the result depends only on its inputs.
+ */
+import type { EdgeRecord } from '../link/score-edge.ts';
+import type { Adjacency } from './attach-periphery.ts';
+import { denseCore } from './dense-core.ts';
+import { detectCommunities } from './detect-communities.ts';
+import { BEHAVIOURAL_SIGNALS } from './score-ring.ts';
+
+export interface EarlySeedOptions {
+  k: number;
+  minBehaviour: number;
+  minSize: number;
+  resolution: number;
+  seed: number;
+  randomWalk: boolean;
+}
+
+const CORROBORATION = ['registration_burst', 'shared_device', 'shared_ip'] as const;
+
+/**
+ * Grows `found` (communities on strong edges; modified in place) with early seeds and returns the
+ * weak edges inside the dense core, which count as internal evidence of the communities.
+ */
+export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], weakEdges: Iterable<EdgeRecord>, o: EarlySeedOptions): EdgeRecord[] {
+  const owner = new Map<string, number>();
+  found.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
+  const weak = [...weakEdges].filter((e) => isCorroborated(e, o.minBehaviour));
+  const adj: Adjacency = new Map();
+  for (const e of [...strong, ...weak]) {
+    (adj.get(e.a) ?? adj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
+    (adj.get(e.b) ?? adj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
+  }
+  const core = denseCore(adj, o.k);
+  const inCore = (e: EdgeRecord) => core.has(e.a) && core.has(e.b);
+  const coreWeak = weak.filter(inCore);
+  const coreEdges = [...strong.filter(inCore), ...coreWeak];
+  const groups = detectCommunities(coreEdges, { resolution: o.resolution, seed: o.seed, minSize: o.minSize, randomWalk: o.randomWalk });
+  for (const group of groups) {
+    if (behaviouralBreadth(group, coreEdges) < 2) continue;
+    const fresh = group.filter((m) => !owner.has(m));
+    if (fresh.length === 0) continue;
+    const overlap = new Map<number, number>();
+    for (const m of group) if (owner.has(m)) overlap.set(owner.get(m)!, (overlap.get(owner.get(m)!) ?? 0) + 1);
+    const [bestC, bestN] = [...overlap].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0] ?? [-1, 0];
+    const inGroup = new Set(group);
+    const joins = new Set(bestN >= 2 ? fresh.filter((m) => shareTo(m, adj, inGroup, (x) => owner.get(x) === bestC) >= 0.5) : []);
+    const rest = fresh.filter((m) => !joins.has(m));
+    if (joins.size) {
+      for (const m of joins) owner.set(m, bestC);
+      found[bestC] = [...found[bestC], ...joins].sort();
+    }
+    if (rest.length >= o.minSize) {
+      const c = found.push(rest) - 1;
+      for (const m of rest) owner.set(m, c);
+    }
+  }
+  return coreWeak;
+}
+
+/** A weak edge that may seed: real behavioural evidence, tipped by infrastructure. */
+function isCorroborated(e: EdgeRecord, minBehaviour: number): boolean {
+  return CORROBORATION.some((s) => (e.signals[s] ?? 0) > 0) && BEHAVIOURAL_SIGNALS.reduce((a, s) => a + (e.signals[s] ?? 0), 0) >= minBehaviour;
+}
+
+/** How many behavioural signals each carry ≥ 10% of a group's internal behavioural evidence (as for one edge, one kind of coincidence is not enough). */
+function behaviouralBreadth(members: string[], edges: readonly EdgeRecord[]): number {
+  const set = new Set(members);
+  const sum: Record<string, number> = {};
+  let total = 0;
+  for (const e of edges) {
+    if (!set.has(e.a) || !set.has(e.b)) continue;
+    for (const s of BEHAVIOURAL_SIGNALS) {
+      const x = e.signals[s] ?? 0;
+      sum[s] = (sum[s] ?? 0) + x;
+      total += x;
+    }
+  }
+  return BEHAVIOURAL_SIGNALS.filter((s) => total > 0 && (sum[s] ?? 0) >= 0.1 * total).length;
+}
+
+/** Share of `m`'s evidence to members of `within` that goes to accounts satisfying `to`. */
+function shareTo(m: string, adj: Adjacency, within: Set<string>, to: (x: string) => boolean): number {
+  let total = 0;
+  let hit = 0;
+  for (const [x, w] of adj.get(m) ?? []) {
+    if (!within.has(x)) continue;
+    total += w;
+    if (to(x)) hit += w;
+  }
+  return total > 0 ? hit / total : 0;
+}
