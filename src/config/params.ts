@@ -64,13 +64,24 @@ export const ParamsSchema = z.object({
     attachMinLinks: z.number().int().min(1),
     mergeMinWeight: z.number().positive(),
     mergeMinPerMember: z.number().min(0),
+    /** a fragment merges only if its evidence to the larger community is ≥ this × its internal evidence (merge-fragments.ts) */
+    mergeMinInternalRatio: z.number().min(0),
+    /** for fragment merging, edges without a content, co-target or mutual-engagement signal (lockstep, registration, infrastructure only) count at this factor of their weight */
+    mergeUnanchoredFactor: z.number().min(0).max(1),
     /**
      * Early seeds: accounts no strong community holds, in the k-core of weak edges that are
      * corroborated by infrastructure and carry ≥ weakSeedMinBehaviour of behavioural weight
-     * (0 = off, the default: measured in docs/detection.md, faster detection but more false flags).
+     * (0 = off; default 4: much faster detection, some precision lost off `default`, README "Quality").
      */
     weakCoreK: z.number().int().min(0),
     weakSeedMinBehaviour: z.number().min(0),
+    /**
+     * A ring that disappears with ≥ absorbMinShare of its members inside another community is
+     * absorbed by it (its case closes as merged, ring-identity.ts) after absorbAfterRounds
+     * consecutive rounds.
+     */
+    absorbAfterRounds: z.number().int().min(1),
+    absorbMinShare: z.number().gt(0).max(1),
   }),
   flag: z.object({
     minScore: z.number().min(0).max(1),
@@ -108,7 +119,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     semanticMinCosine: 0.95,
     semanticMaxNeighbours: 10,
   },
-  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, mergeMinWeight: 3, mergeMinPerMember: 2, weakCoreK: 0, weakSeedMinBehaviour: 0.3 },
+  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, absorbAfterRounds: 4, absorbMinShare: 0.8 },
   flag: { minScore: 0.6, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

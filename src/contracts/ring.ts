@@ -58,7 +58,10 @@ export const RingEvidence = z.object({
 export const RingEvent = z.object({
   ring_id: z.string(),
   version: z.number().int().positive(),
-  status: z.enum(['flagged', 'updated', 'retired']),
+  /** `merged`: the case was folded into the ring `merged_into` (its accounts now belong to that case); it gets no further versions. */
+  status: z.enum(['flagged', 'updated', 'retired', 'merged']),
+  /** Only with status `merged`: the ring_id of the case that took this one in. */
+  merged_into: z.string().optional(),
   detected_at: z.string(),
   updated_at: z.string(),
   members: z.array(RingMember),

@@ -5,9 +5,11 @@
  *    keeps the copy that appears last in the stream;
  *  - a ring counts as flagged if any version had status `flagged` or `updated`; a ring that was
  *    later `retired` still counts, because it was shown to moderators while it was active;
- *  - membership and score come from the latest non-retired version (a retire event may carry an
- *    empty or stale member list);
- *  - `detected_at` comes from the first flagged/updated version (its first flag), in event time.
+ *  - membership and score come from the latest flagged/updated version (a retire or merge event
+ *    may carry an empty or stale member list);
+ *  - `detected_at` comes from the first flagged/updated version (its first flag), in event time;
+ *  - a ring whose latest version is `merged` keeps its `merged_into`; fold-merged.ts then folds it
+ *    into the case that took it in.
  * Rings that never had a flagged/updated version are dropped. Output is sorted by ring_id.
  */
 import type { RingEvent } from '../contracts/ring.ts';
@@ -19,14 +21,16 @@ export interface CollapsedRing {
   status: RingEvent['status'];
   /** number of distinct versions seen */
   versions: number;
-  /** distinct account ids of the latest non-retired version, sorted */
+  /** distinct account ids of the latest flagged/updated version, sorted */
   members: string[];
-  /** score of the latest non-retired version */
+  /** score of the latest flagged/updated version */
   score: number;
   /** `detected_at` of the first flagged/updated version, as given */
   detected_at: string;
   /** the same instant in epoch ms */
   detected_ms: number;
+  /** the ring this case was merged into (latest status `merged`), else null */
+  merged_into: string | null;
 }
 
 export function collapseRings(events: readonly RingEvent[]): CollapsedRing[] {
@@ -40,7 +44,7 @@ export function collapseRings(events: readonly RingEvent[]): CollapsedRing[] {
   const out: CollapsedRing[] = [];
   for (const [ringId, versions] of byRing) {
     const ordered = [...versions.values()].sort((a, b) => a.version - b.version);
-    const active = ordered.filter((v) => v.status !== 'retired');
+    const active = ordered.filter((v) => v.status === 'flagged' || v.status === 'updated');
     if (active.length === 0) continue;
     const first = active[0];
     const last = active[active.length - 1];
@@ -52,6 +56,7 @@ export function collapseRings(events: readonly RingEvent[]): CollapsedRing[] {
       score: last.score,
       detected_at: first.detected_at,
       detected_ms: parseEventTime(first.detected_at, ringId),
+      merged_into: ordered[ordered.length - 1].status === 'merged' ? (ordered[ordered.length - 1].merged_into ?? null) : null,
     });
   }
   return out.sort((a, b) => (a.ring_id < b.ring_id ? -1 : a.ring_id > b.ring_id ? 1 : 0));

@@ -57,7 +57,10 @@ export interface FlaggedRingRow {
   versions: number;
   size: number;
   score: number;
+  /** earliest first flag over the ring's merge lineage */
   detected_at: string;
+  /** cases merged into this one (fold-merged.ts) */
+  merged_from: string[];
   matched_true_ring_id: string | null;
   jaccard: number | null;
   /** composition: members that are ring members in truth / genuine / unknown to the truth */
@@ -79,6 +82,8 @@ export interface EvalResult {
     true_rings_large: number;
     flagged_rings: number;
     flagged_rings_retired: number;
+    /** cases merged into another case; not counted in flagged_rings */
+    flagged_rings_merged: number;
     ring_accounts: number;
     genuine_accounts: number;
     flagged_accounts: number;

@@ -2,19 +2,21 @@
  * Detection quality of a ring-event stream against the simulator's ground truth — the figures
  * behind `ringwatch eval`. Pure: plain data in, plain data out. Definitions are in
  * docs/evaluation.md; in short:
- *  - rings: flagged rings (collapseRings) are matched one-to-one to true rings by greedy
+ *  - rings: flagged rings (collapseRings; a case merged into another is part of it, foldMerged) are matched one-to-one to true rings by greedy
  *    highest-Jaccard matching over pairs with Jaccard ≥ `jaccardThreshold` (matchRings);
  *    precision = matched / flagged, recall = matched / true, and recall over true rings of
  *    ≥ `largeRingMinSize` accounts separately;
  *  - accounts: precision / recall / F1 of the union of flagged members against all ring members;
  *  - false flags: flagged / all over genuine accounts and each hard-negative class;
- *  - time to detection: matched ring's first flag (event time) − first_coordinated_ts.
+ *  - time to detection: matched ring's first flag, earliest over its merge lineage (event time)
+ *    − first_coordinated_ts.
  */
 import type { RingEvent } from '../contracts/ring.ts';
 import type { Truth } from '../contracts/truth.ts';
 import { accountMetrics } from './account-metrics.ts';
 import { collapseRings } from './collapse-rings.ts';
 import { EvalError } from './eval-error.ts';
+import { foldMerged } from './fold-merged.ts';
 import type { EvalResult } from './eval-result.ts';
 import { indexTruth } from './index-truth.ts';
 import { matchRings } from './match-rings.ts';
@@ -50,7 +52,7 @@ export function resolveEvalOptions(opts: Partial<EvalOptions> = {}): EvalOptions
 export function evaluate(truth: Truth, rings: readonly RingEvent[], opts: Partial<EvalOptions> = {}): EvalResult {
   const o = resolveEvalOptions(opts);
   const ti = indexTruth(truth);
-  const flagged = collapseRings(rings);
+  const { rings: flagged, merged } = foldMerged(collapseRings(rings));
 
   const pairs = overlapPairs(
     flagged.map((f) => f.members),
@@ -61,7 +63,7 @@ export function evaluate(truth: Truth, rings: readonly RingEvent[], opts: Partia
   const totalLarge = isLarge.filter(Boolean).length;
   const matchedLarge = [...matches.keys()].filter((t) => isLarge[t]).length;
 
-  const flaggedAccounts = new Set(flagged.flatMap((f) => f.members));
+  const flaggedAccounts = new Set([...flagged, ...merged].flatMap((f) => f.members));
   const { account, false_flags } = accountMetrics(flaggedAccounts, ti);
 
   const trueRows = trueRingRows(ti, flagged, pairs, matches, flaggedAccounts, o.largeRingMinSize);
@@ -78,6 +80,7 @@ export function evaluate(truth: Truth, rings: readonly RingEvent[], opts: Partia
       true_rings_large: totalLarge,
       flagged_rings: flagged.length,
       flagged_rings_retired: flagged.filter((f) => f.status === 'retired').length,
+      flagged_rings_merged: merged.length,
       ring_accounts: ti.positives.size,
       genuine_accounts: ti.genuine.size,
       flagged_accounts: flaggedAccounts.size,

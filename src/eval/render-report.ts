@@ -38,7 +38,7 @@ function markdown(r: EvalResult, b: Bar, check: BarCheck): string {
   const L: string[] = [];
   const c = r.counts;
   L.push(`# Ringwatch evaluation — ${cell(r.scenario)} (seed ${r.seed})`, '');
-  L.push(`Event window ${r.window.start} – ${r.window.end}. ${c.ring_events} ring events → ${c.flagged_rings} flagged rings (${c.flagged_rings_retired} later retired); truth has ${c.true_rings} rings (${c.true_rings_large} of ≥ ${r.settings.large_ring_min_size} accounts), ${c.ring_accounts} ring accounts and ${c.genuine_accounts} genuine accounts. A flagged ring matches a true ring at Jaccard ≥ ${r.settings.jaccard_threshold} (one-to-one, greedy by highest Jaccard).`, '');
+  L.push(`Event window ${r.window.start} – ${r.window.end}. ${c.ring_events} ring events → ${c.flagged_rings} flagged rings (${c.flagged_rings_retired} later retired; ${c.flagged_rings_merged} further cases merged into these); truth has ${c.true_rings} rings (${c.true_rings_large} of ≥ ${r.settings.large_ring_min_size} accounts), ${c.ring_accounts} ring accounts and ${c.genuine_accounts} genuine accounts. A flagged ring matches a true ring at Jaccard ≥ ${r.settings.jaccard_threshold} (one-to-one, greedy by highest Jaccard).`, '');
 
   L.push(`## Against the bar: ${check.pass ? '**PASS**' : '**FAIL**'}`, '');
   L.push('| figure | value | bar | |', '|---|---|---|---|');

@@ -5,7 +5,7 @@
  * hard-negative class, or accounts unknown to the truth).
  */
 import type { HardNegativeClass } from '../contracts/truth.ts';
-import type { CollapsedRing } from './collapse-rings.ts';
+import type { FoldedRing } from './fold-merged.ts';
 import type { FlaggedRingRow, TrueRingRow } from './eval-result.ts';
 import type { TruthIndex } from './index-truth.ts';
 import type { RingPair } from './overlap-pairs.ts';
@@ -15,7 +15,7 @@ const HOUR_MS = 3_600_000;
 
 export function trueRingRows(
   truth: TruthIndex,
-  flagged: readonly CollapsedRing[],
+  flagged: readonly FoldedRing[],
   pairs: readonly RingPair[],
   matches: ReadonlyMap<number, RingPair>,
   flaggedAccounts: ReadonlySet<string>,
@@ -50,7 +50,7 @@ export function trueRingRows(
 
 export function flaggedRingRows(
   truth: TruthIndex,
-  flagged: readonly CollapsedRing[],
+  flagged: readonly FoldedRing[],
   matches: ReadonlyMap<number, RingPair>,
 ): FlaggedRingRow[] {
   const matchOf = new Map<number, RingPair>();
@@ -72,6 +72,7 @@ export function flaggedRingRows(
       size: f.members.length,
       score: f.score,
       detected_at: f.detected_at,
+      merged_from: f.merged_from,
       matched_true_ring_id: m ? truth.rings[m.truth].ring_id : null,
       jaccard: m ? m.jaccard : null,
       ring_members: ringMembers,

@@ -6,7 +6,8 @@
  * then paired greedily by member Jaccard (≥ minOverlap), because changed params can make a ring
  * first appear at another round and so get another id. Every matched pair and every unmatched
  * ring gives one row, classified by the most significant change: membership, then score, then
- * status (retired on one side only; `flagged` vs `updated` is only a version difference).
+ * status (retired or merged on one side only, or merged into different rings; `flagged` vs `updated`
+ * is only a version difference).
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { RingEvent } from '../contracts/ring.ts';
@@ -112,7 +113,9 @@ function compare(a: RingEvent, b: RingEvent, by: 'ring_id' | 'overlap', eps: num
   const membership = added.length > 0 || removed.length > 0;
   const delta = b.score - a.score;
   const scoreChanged = Math.abs(delta) > eps;
-  const retiredChanged = (a.status === 'retired') !== (b.status === 'retired');
+  // closed (retired or merged, and into what) vs open; `flagged` vs `updated` is only a version difference
+  const closed = (e: RingEvent) => (e.status === 'retired' || e.status === 'merged' ? `${e.status}:${e.merged_into ?? ''}` : 'open');
+  const retiredChanged = closed(a) !== closed(b);
   const change: RingChange = membership ? 'membership_changed' : scoreChanged ? 'score_changed' : retiredChanged ? 'status_changed' : 'unchanged';
   return {
     change, ring_id: b.ring_id, recorded_ring_id: a.ring_id, matched_by: by,

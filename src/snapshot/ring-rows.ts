@@ -30,7 +30,7 @@ export function ringToRows(ev: RingEvent, seq: number, ps: Pseudonymizer | null)
   const updated = Date.parse(ev.updated_at);
   const top = e.top_targets[0];
   const ring: Row = {
-    seq, ring_id: ev.ring_id, version: ev.version, status: ev.status, detected_at: Date.parse(ev.detected_at), updated_at: updated, score: ev.score,
+    seq, ring_id: ev.ring_id, version: ev.version, status: ev.status, merged_into: ev.merged_into, detected_at: Date.parse(ev.detected_at), updated_at: updated, score: ev.score,
     size: e.size, core_size: e.core_size, density: e.density, synchrony: e.synchrony, target_concentration: e.target_concentration,
     top_target: top ? `${top.kind}:${top.id}` : undefined,
     shared_devices: e.shared_infrastructure.devices, accounts_on_shared_devices: e.shared_infrastructure.accounts_on_shared_devices,
@@ -64,6 +64,7 @@ export function ringsFromRows(ringRows: Row[], memberRows: Row[]): RingEvent[] {
       const members = (bySeq.get(Number(r.seq)) ?? []).sort((x, y) => x.i - y.i).map((x) => x.m);
       return {
         ring_id: String(r.ring_id), version: Number(r.version), status: String(r.status) as RingEvent['status'],
+        ...(r.merged_into == null ? {} : { merged_into: String(r.merged_into) }),
         detected_at: new Date(ms(r.detected_at)).toISOString(), updated_at: new Date(ms(r.updated_at)).toISOString(),
         members, score: Number(r.score), evidence: JSON.parse(String(r.evidence_json)) as RingEvidence, provenance,
       };

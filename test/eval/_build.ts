@@ -13,11 +13,13 @@ export function ringEvent(
   members: string[],
   detectedMs: number,
   score = 0.9,
+  mergedInto?: string,
 ): RingEvent {
   return RingEvent.parse({
     ring_id,
     version,
     status,
+    ...(mergedInto === undefined ? {} : { merged_into: mergedInto }),
     detected_at: iso(detectedMs),
     updated_at: iso(detectedMs + version * 60_000),
     members: members.map((account_id, i) => ({ account_id, role: i < 2 ? 'core' : 'periphery', score: 0.5 })),

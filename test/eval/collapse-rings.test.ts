@@ -9,7 +9,7 @@ describe('collapseRings', () => {
       ringEvent('r', 2, 'updated', ['b', 'a', 'c', 'a'], T0 + 2 * HOUR, 0.8),
       ringEvent('r', 1, 'flagged', ['a', 'b'], T0 + HOUR, 0.6),
     ]);
-    expect(out).toEqual([{ ring_id: 'r', status: 'retired', versions: 3, members: ['a', 'b', 'c'], score: 0.8, detected_at: iso(T0 + HOUR), detected_ms: T0 + HOUR }]);
+    expect(out).toEqual([{ ring_id: 'r', status: 'retired', versions: 3, members: ['a', 'b', 'c'], score: 0.8, detected_at: iso(T0 + HOUR), detected_ms: T0 + HOUR, merged_into: null }]);
   });
 
   it('a redelivered version keeps the copy seen last', () => {
@@ -29,5 +29,10 @@ describe('collapseRings', () => {
   it('accepts epoch-millisecond strings for detected_at', () => {
     const ev = { ...ringEvent('r', 1, 'flagged', ['a'], T0), detected_at: String(T0 + 5) };
     expect(collapseRings([ev])[0].detected_ms).toBe(T0 + 5);
+  });
+
+  it('keeps merged_into of a case whose latest version is merged, with the members of its last flagged/updated version', () => {
+    const out = collapseRings([ringEvent('f', 1, 'flagged', ['a', 'b'], T0), ringEvent('f', 2, 'merged', ['a', 'b'], T0, 0.9, 'big')]);
+    expect(out[0]).toMatchObject({ status: 'merged', members: ['a', 'b'], merged_into: 'big' });
   });
 });

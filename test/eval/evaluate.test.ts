@@ -48,6 +48,7 @@ describe('evaluate on the hand-built scenario', () => {
       true_rings_large: 3,
       flagged_rings: 4,
       flagged_rings_retired: 1,
+      flagged_rings_merged: 0,
       ring_accounts: 6 + 4 + 5 + 5,
       genuine_accounts: 10 + 2 + 4,
       flagged_accounts: 6 + 5 + 3 + 5,

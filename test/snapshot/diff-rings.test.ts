@@ -68,4 +68,11 @@ describe('diffRings', () => {
     const d = diffRings([ring('r', 2, ['a', 'b', 'c'])], [ring('r', 1, ['a', 'b', 'c'])]);
     expect(d.rows[0]).toMatchObject({ change: 'unchanged', recorded_version: 2, replay_version: 1 });
   });
+
+  it('a ring merged on one side only, or into another ring, is a status change', () => {
+    const merged = (into: string) => ({ ...ring('r', 2, ['a', 'b', 'c']), status: 'merged' as const, merged_into: into });
+    expect(diffRings([ring('r', 2, ['a', 'b', 'c'])], [merged('s')]).rows[0].change).toBe('status_changed');
+    expect(diffRings([merged('s')], [merged('t')]).rows[0].change).toBe('status_changed');
+    expect(diffRings([merged('s')], [merged('s')]).rows[0].change).toBe('unchanged');
+  });
 });

@@ -57,7 +57,7 @@ const DEFINITIONS: Record<TableName, SchemaDefinition> = {
     seq: i64(), ts: ts(), a: str(), b: str(), strong: bool(), weak: bool(true), weight: dbl(), ...signalCols(), examples_json: blob(),
   },
   rings: {
-    seq: i64(), ring_id: str(), version: i32(), status: str(), detected_at: ts(), updated_at: ts(), score: dbl(),
+    seq: i64(), ring_id: str(), version: i32(), status: str(), merged_into: str(true), detected_at: ts(), updated_at: ts(), score: dbl(),
     size: i32(), core_size: i32(), density: dbl(), synchrony: dbl(), target_concentration: dbl(),
     top_target: str(true), shared_devices: i32(), accounts_on_shared_devices: i32(), shared_ip_prefixes: i32(),
     registration_within_24h_share: dbl(), ...signalCols(), evidence_json: blob(),

@@ -25,6 +25,8 @@ export interface RingCandidate {
   members: RingMember[];
   score: number;
   evidence: RingEvidence;
+  /** ids of previous-round candidates this one took in (ring-identity.ts); the flag stage closes those cases as merged */
+  absorbed?: string[];
 }
 
 export interface ClusterRound {
@@ -42,20 +44,22 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   const weakEdges = new Map<string, EdgeRecord>();
   // strong and weak evidence, as adjacency with weights, for periphery attachment
   const adj: Adjacency = new Map();
-  const setAdj = (a: string, b: string, w: number | null) => {
+  // the same evidence with edges that do not say *what* two accounts share (content, targets, each other's notes) discounted: fragments merge on this
+  const anchoredAdj: Adjacency = new Map();
+  const setAdj = (a: string, b: string, w: number | null, into: Adjacency = adj) => {
     for (const [x, y] of [[a, b], [b, a]]) {
-      let m = adj.get(x);
+      let m = into.get(x);
       if (w === null) {
         m?.delete(y);
-        if (m && m.size === 0) adj.delete(x);
+        if (m && m.size === 0) into.delete(x);
       } else {
-        if (!m) adj.set(x, (m = new Map()));
+        if (!m) into.set(x, (m = new Map()));
         m.set(y, w);
       }
     }
   };
   const activity = new ActivityStore(params.link.windowMs);
-  const identity = new RingIdentity(params.flag.stableIdMinOverlap, params.seed);
+  const identity = new RingIdentity(params.flag.stableIdMinOverlap, params.seed, p.absorbAfterRounds, p.absorbMinShare);
   let lastRound = -1;
   let changed = false;
   let weakChanged = false;
@@ -71,8 +75,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       list.push(...addEarlySeeds(found, list, weakEdges.values(), opts));
     }
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks });
-    const communities = mergeFragments(attached, adj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember }).filter((c) => c.length >= p.minRingSize);
-    const ids = identity.assign(communities, ts);
+    const communities = mergeFragments(attached, anchoredAdj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember, minInternalRatio: p.mergeMinInternalRatio }).filter((c) => c.length >= p.minRingSize);
+    const { ids, absorbed } = identity.assign(communities, ts);
     const byNode = new Map<string, EdgeRecord[]>();
     for (const e of list) {
       (byNode.get(e.a) ?? byNode.set(e.a, []).get(e.a)!).push(e);
@@ -88,7 +92,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
         return { account_id: m, role: s >= p.coreMinStrength ? 'core' : 'periphery', score: s };
       });
       evidence.core_size = ringMembers.filter((m) => m.role === 'core').length;
-      return { ring_id: ids[i], members: ringMembers, score: scoreRing(evidence), evidence };
+      return { ring_id: ids[i], members: ringMembers, score: scoreRing(evidence), evidence, ...(absorbed[i].length ? { absorbed: absorbed[i] } : {}) };
     });
     metrics.inc('cluster_rounds_total');
     metrics.set('cluster_graph_edges', list.length);
@@ -115,6 +119,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           if (rec.weak && p.weakCoreK > 0) weakEdges.set(k, rec);
           else weakEdges.delete(k);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
+          setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight * (isAnchored(rec) ? 1 : p.mergeUnanchoredFactor) : null, anchoredAdj);
           break;
         }
         case 'note':
@@ -139,4 +144,11 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     },
     flush() {},
   };
+}
+
+const ANCHORS = ['near_duplicate', 'semantic', 'co_target', 'mutual_engagement'] as const;
+
+/** An edge with evidence about what the two accounts share, not only when they act (lockstep) or registered. */
+function isAnchored(e: EdgeRecord): boolean {
+  return ANCHORS.some((s) => (e.signals[s] ?? 0) > 0);
 }

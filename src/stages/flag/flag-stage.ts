@@ -1,7 +1,9 @@
 /**
  * flag — turns cluster rounds into ring events: `flagged` the first time a candidate scores at
  * least `flag.minScore`, `updated` when its membership or score moves materially, `retired` when
- * it has not been seen above the bar for `flag.retireAfterMs`. Idempotent by (ring_id, version):
+ * it has not been seen above the bar for `flag.retireAfterMs`, `merged` (with `merged_into`) when
+ * cluster reports that a flagged ring it took in (`absorbed`, ring-identity.ts) was another open case:
+ * fragments of one matrix flagged apart become one case. Idempotent by (ring_id, version):
  * the runner primes `alreadyEmitted` from the rings topic, so redelivery never re-flags.
  * Consumes: clusters. Emits: rings (keyed by ring_id).
  */
@@ -71,6 +73,7 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
           out(ev);
           continue;
         }
+        if (s.last.status === 'merged') continue; // closed for good (cluster never reuses an absorbed id)
         s.lastSeen = round.ts;
         if (s.last.status === 'retired' || changedEnough(s, c)) {
           s.version++;
@@ -80,10 +83,22 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
           out(s.last);
         }
       }
+      // a flagged case taken in by another flagged case is closed as merged into it
+      for (const c of round.candidates) {
+        const into = state.get(c.ring_id);
+        if (!c.absorbed || !into || into.last.status === 'retired') continue;
+        for (const id of c.absorbed) {
+          const s = state.get(id);
+          if (!s || s.last.status === 'merged') continue;
+          s.version++;
+          s.last = { ...s.last, version: s.version, status: 'merged', merged_into: c.ring_id, updated_at: at };
+          out(s.last);
+        }
+      }
       const present = new Set(round.candidates.map((c) => c.ring_id));
       for (const id of [...streak.keys()]) if (!present.has(id)) streak.delete(id);
       for (const [, s] of [...state.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        if (s.last.status !== 'retired' && round.ts - s.lastSeen >= p.retireAfterMs) {
+        if (s.last.status !== 'retired' && s.last.status !== 'merged' && round.ts - s.lastSeen >= p.retireAfterMs) {
           s.version++;
           s.last = { ...s.last, version: s.version, status: 'retired', updated_at: at };
           out(s.last);

@@ -44,4 +44,28 @@ describe('flag stage', () => {
     expect(h.out).toHaveLength(0);
     expect(h.metrics.get('flag_duplicates_suppressed_total')).toBe(1);
   });
+
+  it('closes a flagged case absorbed by another flagged case as merged, once, and never retires or revives it', () => {
+    const h = harness();
+    h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.8), cand('r2', ['d', 'e', 'f'], 0.8)] });
+    h.send({ kind: 'round', ts: 100, final: false, candidates: [{ ...cand('r2', ['a', 'b', 'c', 'd', 'e', 'f'], 0.8), absorbed: ['r1'] }] });
+    h.send({ kind: 'round', ts: 200, final: false, candidates: [{ ...cand('r2', ['a', 'b', 'c', 'd', 'e', 'f'], 0.8), absorbed: ['r1'] }] });
+    h.send({ kind: 'round', ts: 300, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.8)] });
+    h.send({ kind: 'round', ts: 5000, final: false, candidates: [] });
+    expect(h.out.map((e) => [e.ring_id, e.version, e.status, e.merged_into ?? null])).toEqual([
+      ['r1', 1, 'flagged', null],
+      ['r2', 1, 'flagged', null],
+      ['r2', 2, 'updated', null],
+      ['r1', 2, 'merged', 'r2'],
+      ['r2', 3, 'retired', null],
+    ]);
+    expect(h.out[3].members.map((m) => m.account_id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('leaves an absorbed case open when the survivor is not a flagged case', () => {
+    const h = harness();
+    h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.8)] });
+    h.send({ kind: 'round', ts: 100, final: false, candidates: [{ ...cand('r9', ['a', 'b', 'c', 'd'], 0.2), absorbed: ['r1'] }] });
+    expect(h.out.map((e) => e.status)).toEqual(['flagged']);
+  });
 });
