@@ -13,6 +13,8 @@ export interface AttachOptions {
   minWeight: number;
   minShare: number;
   minLinks: number;
+  /** expansion rounds: from the second on, accounts attached in earlier rounds count as members (1 = members of C only) */
+  rounds?: number;
 }
 
 export type Adjacency = Map<string, Map<string, number>>;
@@ -20,33 +22,41 @@ export type Adjacency = Map<string, Map<string, number>>;
 export function attachPeriphery(communities: string[][], adj: Adjacency, o: AttachOptions): string[][] {
   const owner = new Map<string, number>();
   communities.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
-  const best = new Map<string, { ci: number; w: number }>();
-  communities.forEach((members, ci) => {
-    const toC = new Map<string, { w: number; links: number }>();
-    for (const m of members)
-      for (const [x, w] of adj.get(m) ?? []) {
-        if (owner.has(x)) continue;
-        const r = toC.get(x) ?? { w: 0, links: 0 };
-        r.w += w;
-        r.links++;
-        toC.set(x, r);
-      }
-    const cand = new Set<string>();
-    for (const [x, r] of toC) if (r.w >= o.minWeight && r.links >= o.minLinks) cand.add(x);
-    for (const x of cand) {
-      let total = 0;
-      let inGroup = 0;
-      for (const [y, w] of adj.get(x)!) {
-        total += w;
-        if (owner.get(y) === ci || cand.has(y)) inGroup += w;
-      }
-      const w = toC.get(x)!.w;
-      if (inGroup / total < o.minShare) continue;
-      const prev = best.get(x);
-      if (!prev || w > prev.w) best.set(x, { ci, w });
-    }
-  });
+  const groups = communities.map((c) => [...c]);
   const extra: string[][] = communities.map(() => []);
-  for (const [x, { ci }] of best) extra[ci].push(x);
+  for (let round = 0; round < (o.rounds ?? 1); round++) {
+    const best = new Map<string, { ci: number; w: number }>();
+    groups.forEach((members, ci) => {
+      const toC = new Map<string, { w: number; links: number }>();
+      for (const m of members)
+        for (const [x, w] of adj.get(m) ?? []) {
+          if (owner.has(x)) continue;
+          const r = toC.get(x) ?? { w: 0, links: 0 };
+          r.w += w;
+          r.links++;
+          toC.set(x, r);
+        }
+      const cand = new Set<string>();
+      for (const [x, r] of toC) if (r.w >= o.minWeight && r.links >= o.minLinks) cand.add(x);
+      for (const x of cand) {
+        let total = 0;
+        let inGroup = 0;
+        for (const [y, w] of adj.get(x)!) {
+          total += w;
+          if (owner.get(y) === ci || cand.has(y)) inGroup += w;
+        }
+        const w = toC.get(x)!.w;
+        if (inGroup / total < o.minShare) continue;
+        const prev = best.get(x);
+        if (!prev || w > prev.w) best.set(x, { ci, w });
+      }
+    });
+    if (best.size === 0) break;
+    for (const [x, { ci }] of [...best].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      owner.set(x, ci);
+      groups[ci].push(x);
+      extra[ci].push(x);
+    }
+  }
   return communities.map((c, i) => (extra[i].length ? [...c, ...extra[i]].sort() : c));
 }

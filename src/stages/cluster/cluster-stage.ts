@@ -60,6 +60,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   };
   const activity = new ActivityStore(params.link.windowMs);
   const identity = new RingIdentity(params.flag.stableIdMinOverlap, params.seed, p.absorbAfterRounds, p.absorbMinShare);
+  /** members of each ring of the last round, by id (for keepAgedMembers) */
+  let lastMembers = new Map<string, string[]>();
   let lastRound = -1;
   let changed = false;
   let weakChanged = false;
@@ -74,9 +76,11 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       const opts = { k: p.weakCoreK, minBehaviour: p.weakSeedMinBehaviour, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk };
       list.push(...addEarlySeeds(found, list, weakEdges.values(), opts));
     }
-    const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks });
+    const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds });
     const communities = mergeFragments(attached, anchoredAdj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember, minInternalRatio: p.mergeMinInternalRatio }).filter((c) => c.length >= p.minRingSize);
     const { ids, absorbed } = identity.assign(communities, ts);
+    if (p.keepAgedMembers) keepAgedMembers(communities, ids, lastMembers, adj, p.attachMinShare);
+    lastMembers = new Map(ids.map((id, i) => [id, communities[i]]));
     const byNode = new Map<string, EdgeRecord[]>();
     for (const e of list) {
       (byNode.get(e.a) ?? byNode.set(e.a, []).get(e.a)!).push(e);
@@ -88,7 +92,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       const { evidence, strength } = ringFeatures(members, internal, activity, ts);
       const maxS = Math.max(...strength.values(), 1e-9);
       const ringMembers: RingMember[] = members.map((m) => {
-        const s = round3(strength.get(m)! / maxS);
+        const s = round3((strength.get(m) ?? 0) / maxS);
         return { account_id: m, role: s >= p.coreMinStrength ? 'core' : 'periphery', score: s };
       });
       evidence.core_size = ringMembers.filter((m) => m.role === 'core').length;
@@ -151,4 +155,35 @@ const ANCHORS = ['near_duplicate', 'semantic', 'co_target', 'mutual_engagement']
 /** An edge with evidence about what the two accounts share, not only when they act (lockstep) or registered. */
 function isAnchored(e: EdgeRecord): boolean {
   return ANCHORS.some((s) => (e.signals[s] ?? 0) > 0);
+}
+
+/**
+ * Hysteresis for ring membership. A previous member of a ring that no community holds now stays in
+ * it when its evidence has all aged out of the window (expiry is not exoneration; without this a
+ * long campaign's case shrinks to its currently active accounts) or when most of its evidence
+ * (`minShare`) still goes to the ring's current and previous members — joining takes the full
+ * attachment test, staying only the share test, so a booster does not leave and rejoin a case
+ * from round to round as its per-round totals cross `attachMinWeight`. Modifies `communities`.
+ */
+function keepAgedMembers(communities: string[][], ids: string[], last: ReadonlyMap<string, string[]>, adj: Adjacency, minShare: number): void {
+  const placed = new Set(communities.flat());
+  communities.forEach((c, i) => {
+    const prev = last.get(ids[i]) ?? [];
+    const ring = new Set([...c, ...prev]);
+    const keep = prev.filter((m) => {
+      if (placed.has(m)) return false;
+      const links = adj.get(m);
+      if (!links?.size) return true;
+      let total = 0;
+      let inRing = 0;
+      for (const [y, w] of links) {
+        total += w;
+        if (ring.has(y)) inRing += w;
+      }
+      return inRing >= minShare * total;
+    });
+    if (keep.length === 0) return;
+    for (const m of keep) placed.add(m);
+    communities[i] = [...c, ...keep].sort();
+  });
 }
