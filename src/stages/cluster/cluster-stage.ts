@@ -11,6 +11,7 @@ import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../..
 import { attachPeriphery, type Adjacency } from '../../core/cluster/attach-periphery.ts';
 import { addEarlySeeds } from '../../core/cluster/early-seeds.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
+import { keepMembers } from '../../core/cluster/keep-members.ts';
 import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
 import { ringFeatures, round3 } from '../../core/cluster/ring-features.ts';
@@ -79,7 +80,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds });
     const communities = mergeFragments(attached, anchoredAdj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember, minInternalRatio: p.mergeMinInternalRatio }).filter((c) => c.length >= p.minRingSize);
     const { ids, absorbed } = identity.assign(communities, ts);
-    if (p.keepAgedMembers) keepAgedMembers(communities, ids, lastMembers, adj, p.attachMinShare);
+    if (p.keepAgedMembers) keepMembers(communities, ids, lastMembers, adj, p.attachMinShare);
     lastMembers = new Map(ids.map((id, i) => [id, communities[i]]));
     const byNode = new Map<string, EdgeRecord[]>();
     for (const e of list) {
@@ -155,35 +156,4 @@ const ANCHORS = ['near_duplicate', 'semantic', 'co_target', 'mutual_engagement']
 /** An edge with evidence about what the two accounts share, not only when they act (lockstep) or registered. */
 function isAnchored(e: EdgeRecord): boolean {
   return ANCHORS.some((s) => (e.signals[s] ?? 0) > 0);
-}
-
-/**
- * Hysteresis for ring membership. A previous member of a ring that no community holds now stays in
- * it when its evidence has all aged out of the window (expiry is not exoneration; without this a
- * long campaign's case shrinks to its currently active accounts) or when most of its evidence
- * (`minShare`) still goes to the ring's current and previous members — joining takes the full
- * attachment test, staying only the share test, so a booster does not leave and rejoin a case
- * from round to round as its per-round totals cross `attachMinWeight`. Modifies `communities`.
- */
-function keepAgedMembers(communities: string[][], ids: string[], last: ReadonlyMap<string, string[]>, adj: Adjacency, minShare: number): void {
-  const placed = new Set(communities.flat());
-  communities.forEach((c, i) => {
-    const prev = last.get(ids[i]) ?? [];
-    const ring = new Set([...c, ...prev]);
-    const keep = prev.filter((m) => {
-      if (placed.has(m)) return false;
-      const links = adj.get(m);
-      if (!links?.size) return true;
-      let total = 0;
-      let inRing = 0;
-      for (const [y, w] of links) {
-        total += w;
-        if (ring.has(y)) inRing += w;
-      }
-      return inRing >= minShare * total;
-    });
-    if (keep.length === 0) return;
-    for (const m of keep) placed.add(m);
-    communities[i] = [...c, ...keep].sort();
-  });
 }

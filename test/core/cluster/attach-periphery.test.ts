@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { attachPeriphery, type Adjacency } from '../../../src/core/cluster/attach-periphery.ts';
+
+function graph(edges: [string, string, number][]): Adjacency {
+  const adj: Adjacency = new Map();
+  for (const [a, b, w] of edges) {
+    (adj.get(a) ?? adj.set(a, new Map()).get(a)!).set(b, w);
+    (adj.get(b) ?? adj.set(b, new Map()).get(b)!).set(a, w);
+  }
+  return adj;
+}
+const O = { minWeight: 3, minShare: 0.5, minLinks: 3 };
+
+describe('attachPeriphery', () => {
+  const core = ['c1', 'c2', 'c3', 'c4'];
+  // p1 engages three core members; p2 two core members and p1; p3 one core member, p1 and p2 (boosters of boosters);
+  // g engages one core member but mostly the rest of the platform
+  const adj = graph([
+    ['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2],
+    ['p1', 'c1', 1], ['p1', 'c2', 1], ['p1', 'c3', 1],
+    ['p2', 'p1', 1.5], ['p2', 'c4', 1], ['p2', 'c3', 1], ['p2', 'p3', 1],
+    ['p3', 'p1', 1.5], ['p3', 'c4', 1],
+    ['g', 'c1', 1], ['g', 'x1', 2], ['g', 'x2', 2], ['g', 'x3', 2],
+  ]);
+
+  it('one round attaches only accounts tied to the community itself', () => {
+    expect(attachPeriphery([core], adj, O)).toEqual([[...core, 'p1'].sort()]);
+  });
+
+  it('later rounds count the accounts attached before, but keep the share test', () => {
+    expect(attachPeriphery([core], adj, { ...O, rounds: 2 })).toEqual([[...core, 'p1', 'p2'].sort()]);
+    expect(attachPeriphery([core], adj, { ...O, rounds: 3 })).toEqual([[...core, 'p1', 'p2', 'p3'].sort()]);
+    expect(attachPeriphery([core], adj, { ...O, rounds: 9 })).toEqual([[...core, 'p1', 'p2', 'p3'].sort()]); // g never: most of its evidence is elsewhere
+  });
+
+  it('gives an account qualifying for two communities to the one it has more evidence to', () => {
+    const other = ['d1', 'd2', 'd3'];
+    const adj2 = graph([
+      ['c1', 'c2', 2], ['d1', 'd2', 2], ['d2', 'd3', 2],
+      ['q', 'c1', 1], ['q', 'c2', 1], ['q', 'c3', 1],
+      ['q', 'd1', 1.5], ['q', 'd2', 1.5], ['q', 'd3', 1.5],
+    ]);
+    expect(attachPeriphery([core, other], adj2, O)).toEqual([core, [...other, 'q'].sort()]);
+  });
+});

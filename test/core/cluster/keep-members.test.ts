@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Adjacency } from '../../../src/core/cluster/attach-periphery.ts';
+import { keepMembers } from '../../../src/core/cluster/keep-members.ts';
+
+function graph(edges: [string, string, number][]): Adjacency {
+  const adj: Adjacency = new Map();
+  for (const [a, b, w] of edges) {
+    (adj.get(a) ?? adj.set(a, new Map()).get(a)!).set(b, w);
+    (adj.get(b) ?? adj.set(b, new Map()).get(b)!).set(a, w);
+  }
+  return adj;
+}
+
+describe('keepMembers', () => {
+  const last = new Map([['r1', ['a', 'b', 'c', 'old', 'booster', 'drifter']]]);
+  const adj = graph([
+    ['a', 'b', 2],
+    ['b', 'c', 2],
+    ['booster', 'a', 1], // all of its evidence still points at the ring
+    ['drifter', 'a', 1],
+    ['drifter', 'x', 3], // most of its evidence now points elsewhere
+  ]);
+
+  it('keeps a previous member whose evidence aged out or still mostly points at the ring; drops one that drifted', () => {
+    const communities = [['a', 'b', 'c']];
+    keepMembers(communities, ['r1'], last, adj, 0.5);
+    expect(communities).toEqual([['a', 'b', 'booster', 'c', 'old']]);
+  });
+
+  it('never takes a member another community holds now, and leaves rings without history alone', () => {
+    const communities = [['a', 'b', 'c'], ['booster', 'y', 'z']];
+    keepMembers(communities, ['r1', 'r2'], last, adj, 0.5);
+    expect(communities).toEqual([['a', 'b', 'c', 'old'], ['booster', 'y', 'z']]);
+  });
+
+  it('a share bar above the booster’s share drops it too', () => {
+    const communities = [['a', 'b', 'c']];
+    keepMembers(communities, ['r1'], new Map([['r1', ['a', 'b', 'c', 'drifter']]]), adj, 0.2);
+    expect(communities).toEqual([['a', 'b', 'c', 'drifter']]); // 1 of 4 = 0.25 ≥ 0.2
+  });
+});
