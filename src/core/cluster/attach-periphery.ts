@@ -22,22 +22,23 @@ export type Adjacency = Map<string, Map<string, number>>;
 export function attachPeriphery(communities: string[][], adj: Adjacency, o: AttachOptions): string[][] {
   const owner = new Map<string, number>();
   communities.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
-  const groups = communities.map((c) => [...c]);
   const extra: string[][] = communities.map(() => []);
+  // evidence from each group to outside accounts, grown incrementally by the members each round adds
+  const toC = communities.map(() => new Map<string, { w: number; links: number }>());
+  let added: string[][] = communities.map((c) => c);
   for (let round = 0; round < (o.rounds ?? 1); round++) {
     const best = new Map<string, { ci: number; w: number }>();
-    groups.forEach((members, ci) => {
-      const toC = new Map<string, { w: number; links: number }>();
-      for (const m of members)
+    toC.forEach((to, ci) => {
+      for (const m of added[ci])
         for (const [x, w] of adj.get(m) ?? []) {
-          if (owner.has(x)) continue;
-          const r = toC.get(x) ?? { w: 0, links: 0 };
-          r.w += w;
-          r.links++;
-          toC.set(x, r);
+          const r = to.get(x);
+          if (r) {
+            r.w += w;
+            r.links++;
+          } else to.set(x, { w, links: 1 });
         }
       const cand = new Set<string>();
-      for (const [x, r] of toC) if (r.w >= o.minWeight && r.links >= o.minLinks) cand.add(x);
+      for (const [x, r] of to) if (!owner.has(x) && r.w >= o.minWeight && r.links >= o.minLinks) cand.add(x);
       for (const x of cand) {
         let total = 0;
         let inGroup = 0;
@@ -45,16 +46,17 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
           total += w;
           if (owner.get(y) === ci || cand.has(y)) inGroup += w;
         }
-        const w = toC.get(x)!.w;
+        const w = to.get(x)!.w;
         if (inGroup / total < o.minShare) continue;
         const prev = best.get(x);
         if (!prev || w > prev.w) best.set(x, { ci, w });
       }
     });
     if (best.size === 0) break;
+    added = communities.map(() => []);
     for (const [x, { ci }] of [...best].sort(([a], [b]) => (a < b ? -1 : 1))) {
       owner.set(x, ci);
-      groups[ci].push(x);
+      added[ci].push(x);
       extra[ci].push(x);
     }
   }

@@ -28,11 +28,13 @@ const CORROBORATION = ['registration_burst', 'shared_device', 'shared_ip'] as co
 /**
  * Grows `found` (communities on strong edges; modified in place) with early seeds and returns the
  * weak edges inside the dense core, which count as internal evidence of the communities.
+ * `weakEdges` must already be the corroborated ones (`isCorroborated`; the cluster stage keeps
+ * only those, so the filter is not repeated every round).
  */
 export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], weakEdges: Iterable<EdgeRecord>, o: EarlySeedOptions): EdgeRecord[] {
   const owner = new Map<string, number>();
   found.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
-  const weak = [...weakEdges].filter((e) => isCorroborated(e, o.minBehaviour));
+  const weak = [...weakEdges];
   const adj: Adjacency = new Map();
   for (const e of [...strong, ...weak]) {
     (adj.get(e.a) ?? adj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
@@ -43,10 +45,12 @@ export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], 
   const coreWeak = weak.filter(inCore);
   const coreEdges = [...strong.filter(inCore), ...coreWeak];
   const groups = detectCommunities(coreEdges, { resolution: o.resolution, seed: o.seed, minSize: o.minSize, randomWalk: o.randomWalk });
-  for (const group of groups) {
-    if (behaviouralBreadth(group, coreEdges) < 2) continue;
+  // only groups with accounts no strong community holds can add anything
+  const open = groups.filter((g) => g.some((m) => !owner.has(m)));
+  const breadth = behaviouralBreadth(open, coreEdges);
+  for (const [gi, group] of open.entries()) {
+    if (breadth[gi] < 2) continue;
     const fresh = group.filter((m) => !owner.has(m));
-    if (fresh.length === 0) continue;
     const overlap = new Map<number, number>();
     for (const m of group) if (owner.has(m)) overlap.set(owner.get(m)!, (overlap.get(owner.get(m)!) ?? 0) + 1);
     const [bestC, bestN] = [...overlap].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0] ?? [-1, 0];
@@ -66,24 +70,25 @@ export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], 
 }
 
 /** A weak edge that may seed: real behavioural evidence, tipped by infrastructure. */
-function isCorroborated(e: EdgeRecord, minBehaviour: number): boolean {
+export function isCorroborated(e: EdgeRecord, minBehaviour: number): boolean {
   return CORROBORATION.some((s) => (e.signals[s] ?? 0) > 0) && BEHAVIOURAL_SIGNALS.reduce((a, s) => a + (e.signals[s] ?? 0), 0) >= minBehaviour;
 }
 
-/** How many behavioural signals each carry ≥ 10% of a group's internal behavioural evidence (as for one edge, one kind of coincidence is not enough). */
-function behaviouralBreadth(members: string[], edges: readonly EdgeRecord[]): number {
-  const set = new Set(members);
-  const sum: Record<string, number> = {};
-  let total = 0;
+/** Per group, how many behavioural signals each carry ≥ 10% of its internal behavioural evidence (as for one edge, one kind of coincidence is not enough). One pass over the edges. */
+function behaviouralBreadth(groups: string[][], edges: readonly EdgeRecord[]): number[] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((m) => groupOf.set(m, i)));
+  const sums = groups.map(() => new Array<number>(BEHAVIOURAL_SIGNALS.length).fill(0));
   for (const e of edges) {
-    if (!set.has(e.a) || !set.has(e.b)) continue;
-    for (const s of BEHAVIOURAL_SIGNALS) {
-      const x = e.signals[s] ?? 0;
-      sum[s] = (sum[s] ?? 0) + x;
-      total += x;
-    }
+    const g = groupOf.get(e.a);
+    if (g === undefined || groupOf.get(e.b) !== g) continue;
+    const sum = sums[g];
+    for (let k = 0; k < BEHAVIOURAL_SIGNALS.length; k++) sum[k] += e.signals[BEHAVIOURAL_SIGNALS[k]] ?? 0;
   }
-  return BEHAVIOURAL_SIGNALS.filter((s) => total > 0 && (sum[s] ?? 0) >= 0.1 * total).length;
+  return sums.map((sum) => {
+    const total = sum.reduce((a, x) => a + x, 0);
+    return total > 0 ? sum.filter((x) => x >= 0.1 * total).length : 0;
+  });
 }
 
 /** Share of `m`'s evidence to members of `within` that goes to accounts satisfying `to`. */

@@ -9,6 +9,7 @@ import { noteFamilies } from './note-families.ts';
 
 const HOUR = 3_600_000;
 const SYNC_MS = HOUR;
+const MAX_EXAMPLES = 5;
 
 export interface RingFeatures {
   evidence: RingEvidence;
@@ -20,18 +21,28 @@ export function ringFeatures(members: string[], internal: EdgeRecord[], activity
   const strength = new Map<string, number>(members.map((m) => [m, 0]));
   const contrib: Record<string, number> = {};
   let total = 0;
+  // the MAX_EXAMPLES best example pairs (similarity, then note id; first seen wins a tie), kept as we go
   const examples: RingEvidence['example_note_pairs'] = [];
+  const before = (x: { similarity: number; a: { note_id: string } }, y: { similarity: number; a: { note_id: string } }) =>
+    x.similarity > y.similarity || (x.similarity === y.similarity && x.a.note_id < y.a.note_id);
   for (const e of internal) {
     strength.set(e.a, strength.get(e.a)! + e.weight);
     strength.set(e.b, strength.get(e.b)! + e.weight);
-    for (const [s, c] of Object.entries(e.signals)) {
-      contrib[s] = (contrib[s] ?? 0) + c!;
-      total += c!;
+    for (const s in e.signals) {
+      const c = e.signals[s as SignalName]!;
+      contrib[s] = (contrib[s] ?? 0) + c;
+      total += c;
     }
-    for (const ex of e.examples) examples.push({ a: { account_id: e.a, note_id: ex.a_note }, b: { account_id: e.b, note_id: ex.b_note }, signal: ex.signal, similarity: ex.similarity });
+    for (const ex of e.examples) {
+      const cand = { a: { account_id: e.a, note_id: ex.a_note }, b: { account_id: e.b, note_id: ex.b_note }, signal: ex.signal, similarity: ex.similarity };
+      if (examples.length === MAX_EXAMPLES && !before(cand, examples[MAX_EXAMPLES - 1])) continue;
+      let i = examples.length;
+      while (i > 0 && before(cand, examples[i - 1])) i--;
+      examples.splice(i, 0, cand);
+      if (examples.length > MAX_EXAMPLES) examples.pop();
+    }
   }
   for (const s of Object.keys(contrib)) contrib[s] = round3(contrib[s] / (total || 1));
-  examples.sort((x, y) => y.similarity - x.similarity || (x.a.note_id < y.a.note_id ? -1 : 1));
 
   const notes: NoteActivity[] = [];
   for (const m of members) notes.push(...activity.notesOf(m, now));
@@ -106,7 +117,7 @@ export function ringFeatures(members: string[], internal: EdgeRecord[], activity
       const i = k.indexOf(':');
       return { kind: k.slice(0, i), id: k.slice(i + 1), accounts: r.accounts.size, notes: r.notes };
     }),
-    example_note_pairs: examples.slice(0, 5),
+    example_note_pairs: examples,
     template_families: noteFamilies(internal, { maxFamilies: 5, maxExamples: 5 }),
     posting_histogram: { bucket_ms: bucket, start: new Date(start).toISOString(), counts },
     registration_spread: {

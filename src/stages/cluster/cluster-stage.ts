@@ -9,7 +9,7 @@ import type { Params } from '../../config/params.ts';
 import type { RingEvidence, RingMember } from '../../contracts/ring.ts';
 import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../../core/cluster/activity-store.ts';
 import { attachPeriphery, type Adjacency } from '../../core/cluster/attach-periphery.ts';
-import { addEarlySeeds } from '../../core/cluster/early-seeds.ts';
+import { addEarlySeeds, isCorroborated } from '../../core/cluster/early-seeds.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
 import { keepMembers } from '../../core/cluster/keep-members.ts';
 import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
@@ -42,6 +42,7 @@ export type LinkRecord = EdgeRecord | NoteActivity | AccountFactsRecord | Waterm
 export function createClusterStage(params: Params, metrics: Metrics): StageProcessor {
   const p = params.cluster;
   const edges = new Map<string, EdgeRecord>();
+  /** weak edges that may seed (early-seeds.ts isCorroborated) */
   const weakEdges = new Map<string, EdgeRecord>();
   // strong and weak evidence, as adjacency with weights, for periphery attachment
   const adj: Adjacency = new Map();
@@ -121,7 +122,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           else weakChanged = true;
           if (rec.strong) edges.set(k, rec);
           else edges.delete(k);
-          if (rec.weak && p.weakCoreK > 0) weakEdges.set(k, rec);
+          if (rec.weak && p.weakCoreK > 0 && isCorroborated(rec, p.weakSeedMinBehaviour)) weakEdges.set(k, rec);
           else weakEdges.delete(k);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight * (isAnchored(rec) ? 1 : p.mergeUnanchoredFactor) : null, anchoredAdj);
