@@ -67,6 +67,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   let lastRound = -1;
   let changed = false;
   let weakChanged = false;
+  /** a weak edge that may seed (weakEdges) changed */
+  let seedChanged = false;
   let roundsSinceRun = 0;
 
   const round = (ts: number, final: boolean, emit: Emit) => {
@@ -106,6 +108,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     emit('clusters', null, { kind: 'round', ts, final, candidates } satisfies ClusterRound);
     changed = false;
     weakChanged = false;
+    seedChanged = false;
     roundsSinceRun = 0;
   };
 
@@ -122,8 +125,10 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           else weakChanged = true;
           if (rec.strong) edges.set(k, rec);
           else edges.delete(k);
-          if (rec.weak && p.weakCoreK > 0 && isCorroborated(rec, p.weakSeedMinBehaviour)) weakEdges.set(k, rec);
-          else weakEdges.delete(k);
+          if (rec.weak && p.weakCoreK > 0 && isCorroborated(rec, p.weakSeedMinBehaviour)) {
+            weakEdges.set(k, rec);
+            seedChanged = true;
+          } else if (weakEdges.delete(k)) seedChanged = true;
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight * (isAnchored(rec) ? 1 : p.mergeUnanchoredFactor) : null, anchoredAdj);
           break;
@@ -140,8 +145,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           if (r > lastRound) {
             lastRound = r;
             roundsSinceRun++;
-            // re-cluster when the strong graph changed; periphery evidence alone refreshes every 4 rounds
-            if (changed || (weakChanged && (p.weakCoreK > 0 || roundsSinceRun >= 4))) round(r * p.everyMs, false, emit);
+            // re-cluster when the strong graph or the seeding weak edges changed; other periphery evidence alone refreshes every 4 rounds
+            if (changed || seedChanged || (weakChanged && roundsSinceRun >= 4)) round(r * p.everyMs, false, emit);
           }
           if (rec.final) round(rec.ts, true, emit);
           break;
