@@ -20,10 +20,24 @@ const MAX_NOTES_PER_ACCOUNT = 64;
 export class ActivityStore {
   readonly notes = new Map<string, NoteActivity[]>();
   readonly facts = new Map<string, AccountFactsRecord>();
+  /** bumped on every change to an account's notes or facts (lets callers reuse what they derived) */
+  private readonly versions = new Map<string, number>();
 
   constructor(private readonly windowMs: number) {}
 
+  /** Changes so far to the account's notes and facts; unchanged version + no note aged out = same activity. */
+  version(account: string): number {
+    return this.versions.get(account) ?? 0;
+  }
+
+  /** True when none of the account's remembered notes is older than the window at `now`. */
+  nothingAgedOut(account: string, now: number): boolean {
+    const list = this.notes.get(account);
+    return !list || list.length === 0 || list[0].ts >= now - this.windowMs;
+  }
+
   addNote(n: NoteActivity): void {
+    this.versions.set(n.account_id, this.version(n.account_id) + 1);
     const list = this.notes.get(n.account_id);
     if (!list) this.notes.set(n.account_id, [n]);
     else {
@@ -33,6 +47,7 @@ export class ActivityStore {
   }
 
   setFacts(f: AccountFactsRecord): void {
+    this.versions.set(f.account_id, this.version(f.account_id) + 1);
     this.facts.set(f.account_id, f);
   }
 

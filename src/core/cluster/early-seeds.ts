@@ -31,15 +31,17 @@ const CORROBORATION = ['registration_burst', 'shared_device', 'shared_ip'] as co
  * `weakEdges` must already be the corroborated ones (`isCorroborated`; the cluster stage keeps
  * only those, so the filter is not repeated every round).
  */
-export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], weakEdges: Iterable<EdgeRecord>, o: EarlySeedOptions): EdgeRecord[] {
+export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], weakEdges: Iterable<EdgeRecord>, o: EarlySeedOptions, seedAdj?: Adjacency): EdgeRecord[] {
   const owner = new Map<string, number>();
   found.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
   const weak = [...weakEdges];
-  const adj: Adjacency = new Map();
-  for (const e of [...strong, ...weak]) {
-    (adj.get(e.a) ?? adj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
-    (adj.get(e.b) ?? adj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
-  }
+  // `seedAdj`, when given, must be exactly this adjacency (the cluster stage keeps it up to date)
+  const adj: Adjacency = seedAdj ?? new Map();
+  if (!seedAdj)
+    for (const e of [...strong, ...weak]) {
+      (adj.get(e.a) ?? adj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
+      (adj.get(e.b) ?? adj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
+    }
   const core = denseCore(adj, o.k);
   const inCore = (e: EdgeRecord) => core.has(e.a) && core.has(e.b);
   const coreWeak = weak.filter(inCore);

@@ -14,7 +14,7 @@ import { detectCommunities } from '../../core/cluster/detect-communities.ts';
 import { keepMembers } from '../../core/cluster/keep-members.ts';
 import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
-import { ringFeatures, round3 } from '../../core/cluster/ring-features.ts';
+import { ringFeatures, round3, type RingFeatures } from '../../core/cluster/ring-features.ts';
 import { scoreRing } from '../../core/cluster/score-ring.ts';
 import type { EdgeRecord } from '../../core/link/score-edge.ts';
 import { pairKey } from '../../core/link/pair-store.ts';
@@ -48,6 +48,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   const adj: Adjacency = new Map();
   // the same evidence with edges that do not say *what* two accounts share (content, targets, each other's notes) discounted: fragments merge on this
   const anchoredAdj: Adjacency = new Map();
+  // strong edges and the weak edges that may seed, for early seeds
+  const seedAdj: Adjacency = new Map();
   const setAdj = (a: string, b: string, w: number | null, into: Adjacency = adj) => {
     for (const [x, y] of [[a, b], [b, a]]) {
       let m = into.get(x);
@@ -61,6 +63,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     }
   };
   const activity = new ActivityStore(params.link.windowMs);
+  const features = new FeatureCache(activity);
   const identity = new RingIdentity(params.flag.stableIdMinOverlap, params.seed, p.absorbAfterRounds, p.absorbMinShare);
   /** members of each ring of the last round, by id (for keepAgedMembers) */
   let lastMembers = new Map<string, string[]>();
@@ -78,7 +81,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     const found = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
     if (p.weakCoreK > 0) {
       const opts = { k: p.weakCoreK, minBehaviour: p.weakSeedMinBehaviour, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk };
-      list.push(...addEarlySeeds(found, list, weakEdges.values(), opts));
+      list.push(...addEarlySeeds(found, list, weakEdges.values(), opts, seedAdj));
     }
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds });
     const communities = mergeFragments(attached, anchoredAdj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember, minInternalRatio: p.mergeMinInternalRatio }).filter((c) => c.length >= p.minRingSize);
@@ -93,7 +96,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       const set = new Set(members);
       const internal: EdgeRecord[] = [];
       for (const m of members) for (const e of byNode.get(m) ?? []) if (set.has(e.b)) internal.push(e);
-      const { evidence, strength } = ringFeatures(members, internal, activity, ts);
+      const { evidence, strength } = features.get(ids[i], members, internal, ts);
       const maxS = Math.max(...strength.values(), 1e-9);
       const ringMembers: RingMember[] = members.map((m) => {
         const s = round3((strength.get(m) ?? 0) / maxS);
@@ -102,6 +105,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       evidence.core_size = ringMembers.filter((m) => m.role === 'core').length;
       return { ring_id: ids[i], members: ringMembers, score: scoreRing(evidence), evidence, ...(absorbed[i].length ? { absorbed: absorbed[i] } : {}) };
     });
+    features.keepOnly(new Set(ids));
     metrics.inc('cluster_rounds_total');
     metrics.set('cluster_graph_edges', list.length);
     metrics.set('cluster_last_round_ms', Math.round(performance.now() - t0));
@@ -131,6 +135,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           } else if (weakEdges.delete(k)) seedChanged = true;
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight * (isAnchored(rec) ? 1 : p.mergeUnanchoredFactor) : null, anchoredAdj);
+          if (p.weakCoreK > 0) setAdj(rec.a, rec.b, rec.strong || weakEdges.has(k) ? rec.weight : null, seedAdj);
           break;
         }
         case 'note':
@@ -162,4 +167,42 @@ const ANCHORS = ['near_duplicate', 'semantic', 'co_target', 'mutual_engagement']
 /** An edge with evidence about what the two accounts share, not only when they act (lockstep) or registered. */
 function isAnchored(e: EdgeRecord): boolean {
   return ANCHORS.some((s) => (e.signals[s] ?? 0) > 0);
+}
+
+/**
+ * ringFeatures per ring id, reused while its inputs are unchanged: the same members, the same
+ * internal edge records (link replaces a record when a pair changes), no change to any member's
+ * notes or facts, and no note aged out of the window. Most rings are unchanged in most rounds.
+ */
+class FeatureCache {
+  private readonly cache = new Map<string, { members: string; internal: EdgeRecord[]; version: number; result: RingFeatures }>();
+
+  constructor(private readonly activity: ActivityStore) {}
+
+  get(id: string, members: string[], internal: EdgeRecord[], now: number): RingFeatures {
+    const key = members.join(',');
+    let version = 0;
+    let aged = false;
+    for (const m of members) {
+      version += this.activity.version(m);
+      if (!this.activity.nothingAgedOut(m, now)) aged = true;
+    }
+    const hit = this.cache.get(id);
+    if (hit && !aged && hit.members === key && hit.version === version && sameRefs(hit.internal, internal)) return hit.result;
+    const result = ringFeatures(members, internal, this.activity, now);
+    // with no notes the histogram starts at `now`: not reusable
+    if (result.evidence.posting_histogram.counts.some((c) => c > 0)) this.cache.set(id, { members: key, internal, version, result });
+    else this.cache.delete(id);
+    return result;
+  }
+
+  keepOnly(ids: ReadonlySet<string>): void {
+    for (const id of [...this.cache.keys()]) if (!ids.has(id)) this.cache.delete(id);
+  }
+}
+
+function sameRefs<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
