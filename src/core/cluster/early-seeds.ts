@@ -45,6 +45,9 @@ export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], 
   const core = denseCore(adj, o.k);
   const inCore = (e: EdgeRecord) => core.has(e.a) && core.has(e.b);
   const coreWeak = weak.filter(inCore);
+  let fresh = false;
+  for (const m of core) if (!owner.has(m)) fresh = true;
+  if (!fresh) return coreWeak; // every core account is in a strong community already: no seed can add anyone
   const coreEdges = [...strong.filter(inCore), ...coreWeak];
   const groups = detectCommunities(coreEdges, { resolution: o.resolution, seed: o.seed, minSize: o.minSize, randomWalk: o.randomWalk });
   // only groups with accounts no strong community holds can add anything
@@ -52,13 +55,13 @@ export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], 
   const breadth = behaviouralBreadth(open, coreEdges);
   for (const [gi, group] of open.entries()) {
     if (breadth[gi] < 2) continue;
-    const fresh = group.filter((m) => !owner.has(m));
+    const freshMembers = group.filter((m) => !owner.has(m));
     const overlap = new Map<number, number>();
     for (const m of group) if (owner.has(m)) overlap.set(owner.get(m)!, (overlap.get(owner.get(m)!) ?? 0) + 1);
     const [bestC, bestN] = [...overlap].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0] ?? [-1, 0];
     const inGroup = new Set(group);
-    const joins = new Set(bestN >= 2 ? fresh.filter((m) => shareTo(m, adj, inGroup, (x) => owner.get(x) === bestC) >= 0.5) : []);
-    const rest = fresh.filter((m) => !joins.has(m));
+    const joins = new Set(bestN >= 2 ? freshMembers.filter((m) => shareTo(m, adj, inGroup, (x) => owner.get(x) === bestC) >= 0.5) : []);
+    const rest = freshMembers.filter((m) => !joins.has(m));
     if (joins.size) {
       for (const m of joins) owner.set(m, bestC);
       found[bestC] = [...found[bestC], ...joins].sort();
