@@ -89,6 +89,8 @@ export const ParamsSchema = z.object({
   }),
   flag: z.object({
     minScore: z.number().min(0).max(1),
+    /** an open case keeps following its candidate's membership while the candidate scores ≥ this (below minScore); 1 = only above minScore */
+    keepMinScore: z.number().min(0).max(1),
     minRounds: z.number().int().min(1),
     updateMinMemberChange: z.number().min(0).max(1),
     retireAfterMs: z.number().int().positive(),
@@ -124,7 +126,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     semanticMaxNeighbours: 10,
   },
   cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, absorbAfterRounds: 4, absorbMinShare: 0.8 },
-  flag: { minScore: 0.6, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
+  flag: { minScore: 0.6, keepMinScore: 0.5, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 
 /** Deep-merge overrides (from a config file, env or --set) onto DEFAULTS and validate once. */

@@ -58,11 +58,19 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
         emit('rings', ev.ring_id, ev);
       };
       for (const c of round.candidates) {
+        const s = state.get(c.ring_id);
         if (c.score < p.minScore) {
           streak.delete(c.ring_id);
+          // an open case follows its candidate's membership while it scores ≥ keepMinScore (opening needs minScore)
+          if (s && c.score >= p.keepMinScore && s.last.status !== 'retired' && s.last.status !== 'merged' && changedEnough(s, c)) {
+            s.version++;
+            s.members = new Set(c.members.map((m) => m.account_id));
+            s.score = c.score;
+            s.last = { ring_id: c.ring_id, version: s.version, status: 'updated', detected_at: s.detected_at, updated_at: at, members: c.members, score: c.score, evidence: c.evidence, provenance };
+            out(s.last);
+          }
           continue;
         }
-        const s = state.get(c.ring_id);
         // a new case needs to hold above the bar for `minRounds` consecutive rounds (transient groups don't)
         const n = (streak.get(c.ring_id) ?? 0) + 1;
         streak.set(c.ring_id, n);
