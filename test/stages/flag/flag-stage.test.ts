@@ -68,4 +68,21 @@ describe('flag stage', () => {
     h.send({ kind: 'round', ts: 100, final: false, candidates: [{ ...cand('r9', ['a', 'b', 'c', 'd'], 0.2), absorbed: ['r1'] }] });
     expect(h.out.map((e) => e.status)).toEqual(['flagged']);
   });
+
+  it('an open case follows its candidate below the flag bar down to keepMinScore; a new one is not opened there', () => {
+    const metrics = createMetrics();
+    const stage = createFlagStage({ ...DEFAULTS, flag: { ...DEFAULTS.flag, minScore: 0.6, keepMinScore: 0.5, minRounds: 1, retireAfterMs: 1000 } }, prov, metrics);
+    const out: RingEvent[] = [];
+    const send = (r: ClusterRound) => stage.handle({ role: 'clusters', partition: 'c:0', source: 's', value: Buffer.alloc(0), decoded: r }, (_role, _k, v) => out.push(v as RingEvent));
+    send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.7)] });
+    send({ kind: 'round', ts: 100, final: false, candidates: [cand('r1', ['a', 'b', 'c', 'd', 'e', 'f'], 0.55), cand('r2', ['x', 'y', 'z'], 0.55)] });
+    send({ kind: 'round', ts: 200, final: false, candidates: [cand('r1', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 0.45)] });
+    expect(out.map((e) => [e.ring_id, e.version, e.status, e.members.length])).toEqual([
+      ['r1', 1, 'flagged', 3],
+      ['r1', 2, 'updated', 6],
+    ]);
+    // lastSeen only moves above the flag bar: the case still retires on time
+    send({ kind: 'round', ts: 1000, final: false, candidates: [cand('r1', ['a', 'b', 'c', 'd', 'e', 'f'], 0.55)] });
+    expect(out.at(-1)).toMatchObject({ ring_id: 'r1', status: 'retired' });
+  });
 });
