@@ -15,10 +15,14 @@ export function scoreRing(ev: RingEvidence): number {
   const w = RING_SCORE_WEIGHTS;
   const c = ev.signal_contributions as Record<string, number | undefined>;
   const density = Math.min(1, ev.density / 0.3);
-  // independent behavioural signals that agree (infrastructure only corroborates)
-  const mix = Math.min(1, BEHAVIOURAL_SIGNALS.filter((s) => (c[s] ?? 0) >= 0.08).length / 3);
-  // a matrix promotes something: part of its evidence is shared content or targets
-  const promotion = Math.min(1, CONTENT.reduce((a, s) => a + (c[s] ?? 0), 0) / 0.5);
+  // shares of the *behavioural* evidence: infrastructure and registration only corroborate, so a
+  // ring on shared devices or proxies must not look less coordinated for it
+  const behaviour = BEHAVIOURAL_SIGNALS.reduce((a, s) => a + (c[s] ?? 0), 0);
+  const share = (s: string) => (behaviour > 0 ? (c[s] ?? 0) / behaviour : 0);
+  // independent behavioural signals that agree
+  const mix = Math.min(1, BEHAVIOURAL_SIGNALS.filter((s) => share(s) >= 0.08).length / 3);
+  // a matrix promotes something: part of its behavioural evidence is shared content or targets
+  const promotion = Math.min(1, CONTENT.reduce((a, s) => a + share(s), 0) / 0.5);
   const s =
     w.density * density + w.mix * mix + w.synchrony * ev.synchrony + w.concentration * ev.target_concentration +
     w.registration * ev.registration_spread.within_24h_share + w.promotion * promotion;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { RingEvidence } from '../../../src/contracts/ring.ts';
+import { scoreRing } from '../../../src/core/cluster/score-ring.ts';
+
+const base: RingEvidence = {
+  size: 10, core_size: 5, density: 0.3, signal_contributions: {}, top_targets: [], example_note_pairs: [], template_families: [],
+  posting_histogram: { bucket_ms: 3_600_000, start: '2025-03-01T00:00:00.000Z', counts: [] },
+  registration_spread: { known: 10, min: null, max: null, median_gap_ms: null, within_24h_share: 0 },
+  shared_infrastructure: { devices: 0, accounts_on_shared_devices: 0, ip_prefixes: 0, accounts_on_shared_ip: 0 },
+  synchrony: 0.5, target_concentration: 0.5,
+};
+const withSignals = (c: Record<string, number>): RingEvidence => ({ ...base, signal_contributions: c });
+
+describe('scoreRing', () => {
+  it('infrastructure shares do not dilute the behavioural terms (mix, promotion)', () => {
+    const behaviourOnly = scoreRing(withSignals({ co_target: 0.13, mutual_engagement: 0.5, lockstep: 0.37 }));
+    // the same behavioural evidence, now 40% of the total next to shared IPs and registration time
+    const withInfra = scoreRing(withSignals({ co_target: 0.052, mutual_engagement: 0.2, lockstep: 0.148, shared_ip: 0.4, registration_burst: 0.2 }));
+    expect(withInfra).toBe(behaviourOnly);
+  });
+
+  it('more agreeing behavioural signals and more shared content score higher; no behaviour scores no mix or promotion', () => {
+    const one = scoreRing(withSignals({ lockstep: 1 }));
+    const three = scoreRing(withSignals({ lockstep: 0.4, mutual_engagement: 0.3, co_target: 0.3 }));
+    expect(three).toBeGreaterThan(one);
+    const infraOnly = scoreRing(withSignals({ shared_device: 0.5, registration_burst: 0.5 }));
+    expect(infraOnly).toBe(scoreRing(withSignals({})));
+  });
+});
