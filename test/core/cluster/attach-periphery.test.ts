@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attachPeriphery, type Adjacency } from '../../../src/core/cluster/attach-periphery.ts';
+import { attachPeriphery } from '../../../src/core/cluster/attach-periphery.ts';
+import { graph } from './_graph.ts';
 
-function graph(edges: [string, string, number][]): Adjacency {
-  const adj: Adjacency = new Map();
-  for (const [a, b, w] of edges) {
-    (adj.get(a) ?? adj.set(a, new Map()).get(a)!).set(b, w);
-    (adj.get(b) ?? adj.set(b, new Map()).get(b)!).set(a, w);
-  }
-  return adj;
-}
 const O = { minWeight: 3, minShare: 0.5, minLinks: 3 };
 
 describe('attachPeriphery', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Adjacency } from '../../../src/core/cluster/attach-periphery.ts';
+import { graph } from './_graph.ts';
 import { keepMembers } from '../../../src/core/cluster/keep-members.ts';
-
-function graph(edges: [string, string, number][]): Adjacency {
-  const adj: Adjacency = new Map();
-  for (const [a, b, w] of edges) {
-    (adj.get(a) ?? adj.set(a, new Map()).get(a)!).set(b, w);
-    (adj.get(b) ?? adj.set(b, new Map()).get(b)!).set(a, w);
-  }
-  return adj;
-}
 
 describe('keepMembers', () => {
   const last = new Map([['r1', ['a', 'b', 'c', 'old', 'booster', 'drifter']]]);

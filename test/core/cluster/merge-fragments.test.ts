@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Adjacency } from '../../../src/core/cluster/attach-periphery.ts';
+import { graph } from './_graph.ts';
 import { mergeFragments } from '../../../src/core/cluster/merge-fragments.ts';
 
-function graph(edges: [string, string, number][]): Adjacency {
-  const adj: Adjacency = new Map();
-  for (const [a, b, w] of edges) {
-    (adj.get(a) ?? adj.set(a, new Map()).get(a)!).set(b, w);
-    (adj.get(b) ?? adj.set(b, new Map()).get(b)!).set(a, w);
-  }
-  return adj;
-}
 const clique = (ms: string[], w: number): [string, string, number][] => ms.flatMap((a, i) => ms.slice(i + 1).map((b): [string, string, number] => [a, b, w]));
 const O = { minWeight: 3, minPerMember: 1, minInternalRatio: 1 };
 
