@@ -28,20 +28,14 @@ const CORROBORATION = ['registration_burst', 'shared_device', 'shared_ip'] as co
 /**
  * Grows `found` (communities on strong edges; modified in place) with early seeds and returns the
  * weak edges inside the dense core, which count as internal evidence of the communities.
- * `weakEdges` must already be the corroborated ones (`isCorroborated`; the cluster stage keeps
- * only those, so the filter is not repeated every round).
+ * `weakEdges` must already be the corroborated ones (`isCorroborated`) and `adj` the adjacency of
+ * `strong` ∪ `weakEdges` with their weights: the cluster stage keeps both up to date as edges
+ * arrive, so neither is rebuilt every round.
  */
-export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], weakEdges: Iterable<EdgeRecord>, o: EarlySeedOptions, seedAdj?: Adjacency): EdgeRecord[] {
+export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], weakEdges: Iterable<EdgeRecord>, adj: Adjacency, o: EarlySeedOptions): EdgeRecord[] {
   const owner = new Map<string, number>();
   found.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
   const weak = [...weakEdges];
-  // `seedAdj`, when given, must be exactly this adjacency (the cluster stage keeps it up to date)
-  const adj: Adjacency = seedAdj ?? new Map();
-  if (!seedAdj)
-    for (const e of [...strong, ...weak]) {
-      (adj.get(e.a) ?? adj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
-      (adj.get(e.b) ?? adj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
-    }
   const core = denseCore(adj, o.k);
   const inCore = (e: EdgeRecord) => core.has(e.a) && core.has(e.b);
   const coreWeak = weak.filter(inCore);

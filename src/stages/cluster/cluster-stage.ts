@@ -73,31 +73,23 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   let weakChanged = false;
   /** a weak edge that may seed (weakEdges) changed */
   let seedChanged = false;
-  /** the last strong-graph communities and whether the strong graph changed since */
+  /** the last strong-graph communities, and the last early-seed result (recomputed when `changed` / `seedChanged`) */
   let strongFound: string[][] | null = null;
-  let strongDirty = true;
-  /** the last early-seed result and whether its inputs changed since */
   let seeded: { found: string[][]; coreWeak: EdgeRecord[] } | null = null;
-  let seedDirty = true;
   let roundsSinceRun = 0;
 
   const round = (ts: number, final: boolean, emit: Emit) => {
     const t0 = performance.now();
     const list = [...edges.values()];
-    // small strong cores may still grow past the minimum size with their periphery
     // Louvain and the seeds are deterministic in their inputs: rerun each only when its inputs changed
-    if (strongDirty || !strongFound) {
-      strongFound = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
-      strongDirty = false;
-      seedDirty = true;
-    }
-    if (p.weakCoreK > 0 && (seedDirty || !seeded)) {
+    // (small strong cores may still grow past the minimum size with their periphery: minSize 2)
+    if (changed || !strongFound) strongFound = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
+    if (p.weakCoreK > 0 && (changed || seedChanged || !seeded)) {
       const opts = { k: p.weakCoreK, minBehaviour: p.weakSeedMinBehaviour, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk };
       const grown = strongFound.map((c) => [...c]);
-      seeded = { found: grown, coreWeak: addEarlySeeds(grown, list, weakEdges.values(), opts, seedAdj) };
-      seedDirty = false;
+      seeded = { found: grown, coreWeak: addEarlySeeds(grown, list, weakEdges.values(), seedAdj, opts) };
     }
-    const found = (seeded ?? { found: strongFound }).found.map((c) => [...c]);
+    const found = (seeded?.found ?? strongFound).map((c) => [...c]);
     if (seeded) list.push(...seeded.coreWeak);
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds });
     const communities = mergeFragments(attached, anchoredAdj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember, minInternalRatio: p.mergeMinInternalRatio }).filter((c) => c.length >= p.minRingSize);
@@ -141,14 +133,14 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       switch (rec.kind) {
         case 'edge': {
           const k = pairKey(rec.a, rec.b);
-          if (rec.strong || edges.has(k)) changed = strongDirty = true; // the strong graph changed
+          if (rec.strong || edges.has(k)) changed = true; // the strong graph changed
           else weakChanged = true;
           if (rec.strong) edges.set(k, rec);
           else edges.delete(k);
           if (rec.weak && p.weakCoreK > 0 && isCorroborated(rec, p.weakSeedMinBehaviour)) {
             weakEdges.set(k, rec);
-            seedChanged = seedDirty = true;
-          } else if (weakEdges.delete(k)) seedChanged = seedDirty = true;
+            seedChanged = true;
+          } else if (weakEdges.delete(k)) seedChanged = true;
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight * (isAnchored(rec) ? 1 : p.mergeUnanchoredFactor) : null, anchoredAdj);
           if (p.weakCoreK > 0) setAdj(rec.a, rec.b, rec.strong || weakEdges.has(k) ? rec.weight : null, seedAdj);

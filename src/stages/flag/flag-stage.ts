@@ -57,18 +57,20 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
         metrics.inc('flag_ring_events_total', { status: ev.status });
         emit('rings', ev.ring_id, ev);
       };
+      /** the case takes the candidate's membership and score as a new `updated` version */
+      const update = (s: FlagState, c: RingCandidate) => {
+        s.version++;
+        s.members = new Set(c.members.map((m) => m.account_id));
+        s.score = c.score;
+        s.last = { ring_id: c.ring_id, version: s.version, status: 'updated', detected_at: s.detected_at, updated_at: at, members: c.members, score: c.score, evidence: c.evidence, provenance };
+        out(s.last);
+      };
       for (const c of round.candidates) {
         const s = state.get(c.ring_id);
         if (c.score < p.minScore) {
           streak.delete(c.ring_id);
           // an open case follows its candidate's membership while it scores ≥ keepMinScore (opening needs minScore)
-          if (s && c.score >= p.keepMinScore && s.last.status !== 'retired' && s.last.status !== 'merged' && changedEnough(s, c)) {
-            s.version++;
-            s.members = new Set(c.members.map((m) => m.account_id));
-            s.score = c.score;
-            s.last = { ring_id: c.ring_id, version: s.version, status: 'updated', detected_at: s.detected_at, updated_at: at, members: c.members, score: c.score, evidence: c.evidence, provenance };
-            out(s.last);
-          }
+          if (s && c.score >= p.keepMinScore && s.last.status !== 'retired' && s.last.status !== 'merged' && changedEnough(s, c)) update(s, c);
           continue;
         }
         // a new case needs to hold above the bar for `minRounds` consecutive rounds (transient groups don't)
@@ -83,13 +85,7 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
         }
         if (s.last.status === 'merged') continue; // closed for good (cluster never reuses an absorbed id)
         s.lastSeen = round.ts;
-        if (s.last.status === 'retired' || changedEnough(s, c)) {
-          s.version++;
-          s.members = new Set(c.members.map((m) => m.account_id));
-          s.score = c.score;
-          s.last = { ring_id: c.ring_id, version: s.version, status: 'updated', detected_at: s.detected_at, updated_at: at, members: c.members, score: c.score, evidence: c.evidence, provenance };
-          out(s.last);
-        }
+        if (s.last.status === 'retired' || changedEnough(s, c)) update(s, c);
       }
       // a flagged case taken in by another flagged case is closed as merged into it
       for (const c of round.candidates) {
