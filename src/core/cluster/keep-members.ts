@@ -6,12 +6,14 @@ import type { Adjacency } from './attach-periphery.ts';
  * long campaign's case shrinks to its currently active accounts) or when most of its evidence
  * (`minShare`) still goes to the ring's current and previous members — joining takes the full
  * attachment test, staying only the share test, so a booster does not leave and rejoin a case
- * from round to round as its per-round totals cross `attachMinWeight`. Modifies `communities`.
+ * from round to round as its per-round totals cross `attachMinWeight`. `previous[i]` are the
+ * members last recorded under community i's id (RingIdentity `previous`, which remembers a ring
+ * through rounds it was missing). Modifies `communities`.
  */
-export function keepMembers(communities: string[][], ids: string[], last: ReadonlyMap<string, string[]>, adj: Adjacency, minShare: number): void {
+export function keepMembers(communities: string[][], previous: readonly (readonly string[])[], adj: Adjacency, minShare: number): void {
   const placed = new Set(communities.flat());
   communities.forEach((c, i) => {
-    const prev = last.get(ids[i]) ?? [];
+    const prev = previous[i] ?? [];
     const ring = new Set([...c, ...prev]);
     const keep = prev.filter((m) => {
       if (placed.has(m)) return false;

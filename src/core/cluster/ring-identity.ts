@@ -20,6 +20,8 @@ export interface Assignment {
   ids: string[];
   /** per community, the ids of previous-round rings it absorbed (sorted; usually empty) */
   absorbed: string[][];
+  /** per community, the members last recorded under its id (empty for a new id) — also when that ring was missing for some rounds */
+  previous: string[][];
 }
 
 export class RingIdentity {
@@ -38,6 +40,7 @@ export class RingIdentity {
   assign(communities: string[][], ts: number): Assignment {
     const taken = new Set<string>();
     const ids: string[] = [];
+    const previous: string[][] = [];
     for (const members of communities) {
       let best: string | null = null;
       let bestInter = 0;
@@ -57,6 +60,7 @@ export class RingIdentity {
       const id = best ?? newRingId(this.seed, members, ts);
       taken.add(id);
       ids.push(id);
+      previous.push(best ? [...this.rings.get(best)!] : []);
     }
     const absorbed: string[][] = communities.map(() => []);
     const sets = communities.map((c) => new Set(c));
@@ -86,7 +90,17 @@ export class RingIdentity {
     for (const a of absorbed) a.sort();
     ids.forEach((id, i) => this.rings.set(id, new Set(communities[i])));
     this.lastRound = [...ids];
-    return { ids, absorbed };
+    return { ids, absorbed, previous };
+  }
+
+  /**
+   * Replace the members recorded for a ring assigned this round (for example with the previous
+   * members membership hysteresis kept), so that matching, absorption and the next round's
+   * `previous` see the ring as it was emitted.
+   */
+  record(id: string, members: readonly string[]): void {
+    if (!this.rings.has(id)) throw new Error(`record: ring ${id} was not assigned`);
+    this.rings.set(id, new Set(members));
   }
 }
 

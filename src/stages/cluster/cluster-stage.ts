@@ -66,8 +66,6 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   const activity = new ActivityStore(params.link.windowMs);
   const features = new FeatureCache(activity);
   const identity = new RingIdentity(params.flag.stableIdMinOverlap, params.seed, p.absorbAfterRounds, p.absorbMinShare);
-  /** members of each ring of the last round, by id (for keepAgedMembers) */
-  let lastMembers = new Map<string, string[]>();
   let lastRound = -1;
   let changed = false;
   let weakChanged = false;
@@ -93,9 +91,11 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     if (seeded) list.push(...seeded.coreWeak);
     const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds });
     const communities = mergeFragments(attached, anchoredAdj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember, minInternalRatio: p.mergeMinInternalRatio }).filter((c) => c.length >= p.minRingSize);
-    const { ids, absorbed } = identity.assign(communities, ts);
-    if (p.keepAgedMembers) keepMembers(communities, ids, lastMembers, adj, p.attachMinShare);
-    lastMembers = new Map(ids.map((id, i) => [id, communities[i]]));
+    const { ids, absorbed, previous } = identity.assign(communities, ts);
+    if (p.keepAgedMembers) {
+      keepMembers(communities, previous, adj, p.attachMinShare);
+      communities.forEach((c, i) => identity.record(ids[i], c));
+    }
     const byNode = new Map<string, EdgeRecord[]>();
     for (const e of list) {
       (byNode.get(e.a) ?? byNode.set(e.a, []).get(e.a)!).push(e);

@@ -57,4 +57,29 @@ describe('RingIdentity', () => {
     const [, y] = loose.assign([['a', 'b', 'c', 'd', 'e', 'f'], ['p', 'q', 'r', 's', 't']], 0).ids;
     expect(loose.assign([['a', 'b', 'c', 'd', 'e', 'f', 'p', 'q', 'r']], 1).absorbed).toEqual([[y]]);
   });
+
+  it('reports the members last recorded under an id, also after rounds in which that ring was missing', () => {
+    const id = new RingIdentity(0.5, 1);
+    const first = id.assign([['a', 'b', 'c', 'd']], 0);
+    expect(first.previous).toEqual([[]]);
+    id.record(first.ids[0], ['a', 'b', 'c', 'd', 'kept1', 'kept2']); // as emitted, with kept members
+    expect(id.assign([['x', 'y', 'z']], 1).previous).toEqual([[]]); // the ring is missing this round
+    const back = id.assign([['a', 'b', 'c']], 2);
+    expect(back.ids).toEqual([first.ids[0]]);
+    expect(back.previous).toEqual([['a', 'b', 'c', 'd', 'kept1', 'kept2']]);
+  });
+
+  it('absorbs by the recorded members: a ring whose kept members stay outside is not absorbed', () => {
+    const id = new RingIdentity(0.3, 1, 1, 0.8);
+    const [, y] = id.assign([['a', 'b', 'c', 'd'], ['p', 'q', 'r']], 0).ids;
+    id.record(y, ['p', 'q', 'r', 'k1', 'k2', 'k3', 'k4']);
+    expect(id.assign([['a', 'b', 'c', 'd', 'p', 'q', 'r']], 1).absorbed).toEqual([[]]); // 3 of 7 inside
+    const other = new RingIdentity(0.3, 1, 1, 0.8);
+    const [, y2] = other.assign([['a', 'b', 'c', 'd'], ['p', 'q', 'r']], 0).ids;
+    expect(other.assign([['a', 'b', 'c', 'd', 'p', 'q', 'r']], 1).absorbed).toEqual([[y2]]);
+  });
+
+  it('refuses to record members for an id it did not assign', () => {
+    expect(() => new RingIdentity(0.5, 1).record('ring-000000000000', ['a'])).toThrow(/not assigned/);
+  });
 });
