@@ -80,6 +80,13 @@ export const ParamsSchema = z.object({
     weakCoreK: z.number().int().min(0),
     weakSeedMinBehaviour: z.number().min(0),
     /**
+     * Early-seed groups are re-partitioned on their own subgraph and a part whose evidence to the
+     * rest of its group is below this × its internal evidence (timing-only edges discounted as for
+     * merging) becomes a group of its own (split-loose.ts: Louvain's resolution limit joins a small
+     * ring to a large one through one or two edges). 0 = off.
+     */
+    seedSplitRatio: z.number().min(0),
+    /**
      * A ring that disappears with ≥ absorbMinShare of its members inside another community is
      * absorbed by it (its case closes as merged, ring-identity.ts) after absorbAfterRounds
      * consecutive rounds.
@@ -125,7 +132,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     semanticMinCosine: 0.95,
     semanticMaxNeighbours: 10,
   },
-  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, absorbAfterRounds: 4, absorbMinShare: 0.8 },
+  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, seedSplitRatio: 0.25, absorbAfterRounds: 4, absorbMinShare: 0.8 },
   flag: { minScore: 0.6, keepMinScore: 0.5, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

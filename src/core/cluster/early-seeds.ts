@@ -21,6 +21,8 @@ export interface EarlySeedOptions {
   resolution: number;
   seed: number;
   randomWalk: boolean;
+  /** refines the Louvain groups before they are used (split-loose.ts); identity when absent */
+  refine?: (groups: string[][], edges: readonly EdgeRecord[]) => string[][];
 }
 
 const CORROBORATION = ['registration_burst', 'shared_device', 'shared_ip'] as const;
@@ -43,7 +45,8 @@ export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], 
   for (const m of core) if (!owner.has(m)) fresh = true;
   if (!fresh) return coreWeak; // every core account is in a strong community already: no seed can add anyone
   const coreEdges = [...strong.filter(inCore), ...coreWeak];
-  const groups = detectCommunities(coreEdges, { resolution: o.resolution, seed: o.seed, minSize: o.minSize, randomWalk: o.randomWalk });
+  const louvain = detectCommunities(coreEdges, { resolution: o.resolution, seed: o.seed, minSize: o.minSize, randomWalk: o.randomWalk });
+  const groups = o.refine ? o.refine(louvain, coreEdges) : louvain;
   // only groups with accounts no strong community holds can add anything
   const open = groups.filter((g) => g.some((m) => !owner.has(m)));
   const breadth = behaviouralBreadth(open, coreEdges);

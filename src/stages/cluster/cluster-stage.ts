@@ -14,6 +14,7 @@ import { detectCommunities } from '../../core/cluster/detect-communities.ts';
 import { keepMembers } from '../../core/cluster/keep-members.ts';
 import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
+import { splitLooseParts } from '../../core/cluster/split-loose.ts';
 import { FeatureCache } from '../../core/cluster/feature-cache.ts';
 import { round3 } from '../../core/cluster/ring-features.ts';
 import { scoreRing } from '../../core/cluster/score-ring.ts';
@@ -76,6 +77,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   let seeded: { found: string[][]; coreWeak: EdgeRecord[] } | null = null;
   let roundsSinceRun = 0;
 
+  const splitOpts = { maxCrossRatio: p.seedSplitRatio, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk };
+  const refine = (groups: string[][], es: readonly EdgeRecord[]) => splitLooseParts(groups, es, anchoredAdj, splitOpts);
   const round = (ts: number, final: boolean, emit: Emit) => {
     const t0 = performance.now();
     const list = [...edges.values()];
@@ -83,7 +86,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     // (small strong cores may still grow past the minimum size with their periphery: minSize 2)
     if (changed || !strongFound) strongFound = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
     if (p.weakCoreK > 0 && (changed || seedChanged || !seeded)) {
-      const opts = { k: p.weakCoreK, minBehaviour: p.weakSeedMinBehaviour, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk };
+      const opts = { k: p.weakCoreK, minBehaviour: p.weakSeedMinBehaviour, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk, refine };
       const grown = strongFound.map((c) => [...c]);
       seeded = { found: grown, coreWeak: addEarlySeeds(grown, list, weakEdges.values(), seedAdj, opts) };
     }
