@@ -64,6 +64,8 @@ export const ParamsSchema = z.object({
     attachMinLinks: z.number().int().min(1),
     /** periphery attachment rounds: from the second on, accounts attached earlier count as group members (boosters tied mostly to each other) */
     attachRounds: z.number().int().min(1),
+    /** share of an attaching account's evidence to the group that must be more than a shared target (similar wording, lockstep or mutual engagement); 0 = off */
+    attachMinBeyondTarget: z.number().min(0).max(1),
     /** a ring member whose evidence all aged out of the window, and that no community holds, stays in its ring */
     keepAgedMembers: z.boolean(),
     mergeMinWeight: z.number().positive(),
@@ -132,7 +134,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     semanticMinCosine: 0.95,
     semanticMaxNeighbours: 10,
   },
-  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, seedSplitRatio: 0.25, absorbAfterRounds: 4, absorbMinShare: 0.8 },
+  cluster: { everyMs: 30 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, attachMinBeyondTarget: 0.2, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, seedSplitRatio: 0.25, absorbAfterRounds: 4, absorbMinShare: 0.8 },
   flag: { minScore: 0.6, keepMinScore: 0.5, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

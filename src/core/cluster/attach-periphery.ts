@@ -7,7 +7,10 @@
  * to C's members is large in total (`minWeight`) and spread over several members (`minLinks`).
  * A candidate joins C as periphery when most of all its evidence (`minShare`) goes to C ∪ P: it
  * engages the group and the group's other boosters, not the platform at large. An account that
- * qualifies for several communities joins the one it has most evidence to.
+ * qualifies for several communities joins the one it has most evidence to. Optionally part of its
+ * evidence to the group (`beyondTargetShare`) must be more than a shared target: a genuine creator
+ * who reviews the niche product a ring promotes, and registered in the same week as its accounts,
+ * otherwise joined it on co-target and registration-time edges alone.
  */
 export interface AttachOptions {
   minWeight: number;
@@ -15,6 +18,9 @@ export interface AttachOptions {
   minLinks: number;
   /** expansion rounds: from the second on, accounts attached in earlier rounds count as members (1 = members of C only) */
   rounds?: number;
+  /** the evidence that is more than a shared target (edge-kinds.ts isBeyondTarget); with beyondTargetShare > 0 a candidate needs at least that share of its evidence to the group in it */
+  beyondTarget?: Adjacency;
+  beyondTargetShare?: number;
 }
 
 export type Adjacency = Map<string, Map<string, number>>;
@@ -48,6 +54,11 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
         }
         const w = to.get(x)!.w;
         if (inGroup / total < o.minShare) continue;
+        if (o.beyondTarget && o.beyondTargetShare) {
+          let bt = 0;
+          for (const [y, v] of o.beyondTarget.get(x) ?? []) if (owner.get(y) === ci || cand.has(y)) bt += v;
+          if (bt < o.beyondTargetShare * inGroup) continue;
+        }
         const prev = best.get(x);
         if (!prev || w > prev.w) best.set(x, { ci, w });
       }

@@ -11,6 +11,7 @@ import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../..
 import { attachPeriphery, type Adjacency } from '../../core/cluster/attach-periphery.ts';
 import { addEarlySeeds, isCorroborated } from '../../core/cluster/early-seeds.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
+import { isAnchored, isBeyondTarget } from '../../core/cluster/edge-kinds.ts';
 import { keepMembers } from '../../core/cluster/keep-members.ts';
 import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
@@ -52,6 +53,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   const anchoredAdj: Adjacency = new Map();
   // strong edges and the weak edges that may seed, for early seeds
   const seedAdj: Adjacency = new Map();
+  // the same evidence without edges that only share a target: periphery attachment needs some of this
+  const beyondTargetAdj: Adjacency = new Map();
   const setAdj = (a: string, b: string, w: number | null, into: Adjacency = adj) => {
     for (const [x, y] of [[a, b], [b, a]]) {
       let m = into.get(x);
@@ -92,7 +95,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     }
     const found = (seeded?.found ?? strongFound).map((c) => [...c]);
     if (seeded) list.push(...seeded.coreWeak);
-    const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds });
+    const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds, beyondTarget: beyondTargetAdj, beyondTargetShare: p.attachMinBeyondTarget });
     const communities = mergeFragments(attached, anchoredAdj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember, minInternalRatio: p.mergeMinInternalRatio }).filter((c) => c.length >= p.minRingSize);
     const { ids, absorbed, previous } = identity.assign(communities, ts);
     if (p.keepAgedMembers) {
@@ -146,6 +149,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           } else if (weakEdges.delete(k)) seedChanged = true;
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight * (isAnchored(rec) ? 1 : p.mergeUnanchoredFactor) : null, anchoredAdj);
+          setAdj(rec.a, rec.b, (rec.strong || rec.weak) && isBeyondTarget(rec) ? rec.weight : null, beyondTargetAdj);
           if (p.weakCoreK > 0) setAdj(rec.a, rec.b, rec.strong || weakEdges.has(k) ? rec.weight : null, seedAdj);
           break;
         }
@@ -171,11 +175,4 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     },
     flush() {},
   };
-}
-
-const ANCHORS = ['near_duplicate', 'semantic', 'co_target', 'mutual_engagement'] as const;
-
-/** An edge with evidence about what the two accounts share, not only when they act (lockstep) or registered. */
-function isAnchored(e: EdgeRecord): boolean {
-  return ANCHORS.some((s) => (e.signals[s] ?? 0) > 0);
 }

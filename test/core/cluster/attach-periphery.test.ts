@@ -35,4 +35,19 @@ describe('attachPeriphery', () => {
     ]);
     expect(attachPeriphery([core, other], adj2, O)).toEqual([core, [...other, 'q'].sort()]);
   });
+
+  it('with beyondTargetShare, needs part of the evidence to the group to be more than a shared target', () => {
+    const ring = ['c1', 'c2', 'c3', 'c4'];
+    // 'reviewer' only posts about the ring's product; 'booster' also engages the ring's notes
+    const all = graph([
+      ['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2],
+      ['reviewer', 'c1', 1], ['reviewer', 'c2', 1], ['reviewer', 'c3', 1],
+      ['booster', 'c1', 1], ['booster', 'c2', 1], ['booster', 'c3', 1],
+    ]);
+    const beyondTarget = graph([['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2], ['booster', 'c2', 1]]);
+    expect(attachPeriphery([ring], all, O)).toEqual([[...ring, 'booster', 'reviewer'].sort()]);
+    expect(attachPeriphery([ring], all, { ...O, beyondTarget, beyondTargetShare: 0.2 })).toEqual([[...ring, 'booster'].sort()]); // 1 of 3
+    expect(attachPeriphery([ring], all, { ...O, beyondTarget, beyondTargetShare: 0.5 })).toEqual([ring]);
+  });
 });
+
