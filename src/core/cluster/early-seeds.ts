@@ -45,10 +45,10 @@ export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], 
   for (const m of core) if (!owner.has(m)) fresh = true;
   if (!fresh) return coreWeak; // every core account is in a strong community already: no seed can add anyone
   const coreEdges = [...strong.filter(inCore), ...coreWeak];
-  const louvain = detectCommunities(coreEdges, { resolution: o.resolution, seed: o.seed, minSize: o.minSize, randomWalk: o.randomWalk });
-  const groups = o.refine ? o.refine(louvain, coreEdges) : louvain;
-  // only groups with accounts no strong community holds can add anything
-  const open = groups.filter((g) => g.some((m) => !owner.has(m)));
+  const groups = detectCommunities(coreEdges, { resolution: o.resolution, seed: o.seed, minSize: o.minSize, randomWalk: o.randomWalk });
+  // only groups with accounts no strong community holds can add anything (refining the others could not change that)
+  const isOpen = (g: string[]) => g.some((m) => !owner.has(m));
+  const open = o.refine ? o.refine(groups.filter(isOpen), coreEdges).filter(isOpen) : groups.filter(isOpen);
   const breadth = behaviouralBreadth(open, coreEdges);
   for (const [gi, group] of open.entries()) {
     if (breadth[gi] < 2) continue;
