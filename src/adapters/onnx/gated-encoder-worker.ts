@@ -35,9 +35,14 @@ function buffers(vs: Float32Array[]): ArrayBuffer[] {
 
 let staticStage = false;
 try {
-  const base = await loadEncoder(data.modelDir, data.encoder);
+  // both loads at once (the ONNX session is created off the JS thread while the table is read and
+  // checked); a failure is reported for the transformer first, as when they ran one after the other
+  const loadingBase = loadEncoder(data.modelDir, data.encoder);
+  const loadingTable = loadStaticEmbedder(data.modelDir, { verifySha256: data.encoder.verifySha256 ?? true });
+  loadingTable.catch(() => {}); // awaited below; this keeps an early failure from counting as unhandled
+  const base = await loadingBase;
   staticStage = true;
-  const table = await loadStaticEmbedder(data.modelDir, { verifySha256: data.encoder.verifySha256 ?? true });
+  const table = await loadingTable;
   staticStage = false;
   let transformerRuns = 0;
   const counted = { ...base, embed: (texts: string[]) => ((transformerRuns += texts.length), base.embed(texts)) };
