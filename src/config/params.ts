@@ -42,6 +42,12 @@ export const ParamsSchema = z.object({
     lockstepWindowMs: z.number().int().positive(),
     lockstepMaxEngagers: z.number().int().positive(),
     registrationBurstMs: z.number().int().positive(),
+    /**
+     * A note published within this long after its author shared note N is a repost of N: its
+     * near-duplicate matches to N and to other reposts of N are quotation, not a template, and do
+     * not link accounts (0 = off).
+     */
+    repostWindowMs: z.number().int().min(0),
     weights: z.object({
       near_duplicate: z.number(), semantic: z.number(), co_target: z.number(), lockstep: z.number(),
       registration_burst: z.number(), shared_device: z.number(), shared_ip: z.number(), mutual_engagement: z.number(),
@@ -122,6 +128,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     coTargetKinds: ['product', 'merchant', 'url', 'brand'] as ('product' | 'merchant' | 'url' | 'brand')[],
     lockstepWindowMs: 3 * HOUR,
     lockstepMaxEngagers: 200,
+    repostWindowMs: 10 * 60_000,
     registrationBurstMs: 72 * HOUR,
     weights: {
       near_duplicate: 1.0, semantic: 0.8, co_target: 1.0, lockstep: 1.0,

@@ -11,6 +11,10 @@
  *  - lockstep: both engaged the same note within minutes (CopyCatch / SynchroTrap), weight 1/log2(2 + engagers);
  *  - mutual_engagement: one engaged the other's note or followed them, damped by the author's audience;
  *  - registration_burst, shared_device, shared_ip: static pair facts applied when edges are scored.
+ * A note its author publishes shortly after sharing another note (`repostWindowMs`) is a repost:
+ * its near-duplicate matches to the shared note and to other reposts of it are attributed
+ * quotation — a popular note's repost chain — and link no one (its targets still count: a ring
+ * member can share a ring note and then post its own).
  */
 import type { Params } from '../../config/params.ts';
 import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote, NoteEmbeddingRecord } from '../../contracts/normalized.ts';
@@ -55,6 +59,10 @@ export class AccountLinker {
   private readonly itemKinds: ReadonlySet<string>;
   private noteHead = 0;
   private now = 0;
+  /** account → the note it shared last, and when (repost detection) */
+  private readonly lastShare = new Map<string, { note_id: string; ts: number }>();
+  /** note_id → the note it reposts, for notes inside the window */
+  private readonly repostOf = new Map<string, string>();
 
   constructor(private readonly p: Params['link'], private readonly index: NearDupIndex) {
     this.pairs = new PairStore(p.windowMs / 2);
@@ -118,6 +126,10 @@ export class AccountLinker {
     // its content and targets do not link accounts (its engagement still does).
     if (ev.ad_disclosure === true) return;
     if (ev.action === 'publish') {
+      const quoted = this.sharedJustBefore(ev.account_id, ev.ts);
+      if (quoted !== undefined) this.repostOf.set(ev.note_id, quoted);
+    }
+    if (ev.action === 'publish') {
       // co_target: each distinct target once per note
       const seen = new Set<string>();
       for (const t of ev.targets) {
@@ -152,14 +164,14 @@ export class AccountLinker {
         const list = this.targets.lists.get(`${t.kind}:${t.id}`);
         if (list) candidates.push(...list.slice(-SEMANTIC_BUCKET));
       }
-      const hits = semanticNeighbours(vec, ev.account_id, candidates, this.vectors, this.p.semanticMinCosine, this.p.semanticMaxNeighbours);
+      const hits = semanticNeighbours(vec, ev.account_id, candidates, this.vectors, this.p.semanticMinCosine, this.p.semanticMaxNeighbours).filter((h) => !this.isQuotation(ev.note_id, h.note_id));
       for (const h of hits) this.addSemantic(ev.account_id, ev.note_id, h.account_id, h.note_id, h.cosine, ev.ts, hits.length);
     }
     const fp = ev.features?.simhash;
     if (fp) {
       const hits = this.index.query(fp, this.p.nearDupMaxBits).filter((h) => {
         const r = this.noteAuthor.get(h.id);
-        return r !== undefined && r.account_id !== ev.account_id;
+        return r !== undefined && r.account_id !== ev.account_id && !this.isQuotation(ev.note_id, h.id);
       });
       if (hits.length > 0 && hits.length <= this.p.nearDupMaxFanout) {
         const damp = 1 / Math.log2(1 + hits.length);
@@ -191,7 +203,21 @@ export class AccountLinker {
     this.pairs.add(a, b, 'semantic', Math.max(0, w), ts, { signal: 'semantic', a_note: aNote, b_note: bNote, similarity: round3(cosine) });
   }
 
+  /** `note` is a repost of `other`, or both repost the same note: their likeness is quotation, not a template. */
+  private isQuotation(note: string, other: string): boolean {
+    const q = this.repostOf.get(note);
+    return q !== undefined && (other === q || this.repostOf.get(other) === q);
+  }
+
+  /** The note `account` shared within `repostWindowMs` before `ts`, if any. */
+  private sharedJustBefore(account: string, ts: number): string | undefined {
+    if (this.p.repostWindowMs <= 0) return undefined;
+    const s = this.lastShare.get(account);
+    return s !== undefined && ts - s.ts <= this.p.repostWindowMs ? s.note_id : undefined;
+  }
+
   private onInteraction(ev: NormalizedInteraction): void {
+    if (ev.action === 'share' && ev.note_id && this.p.repostWindowMs > 0) this.lastShare.set(ev.account_id, { note_id: ev.note_id, ts: ev.ts });
     if (ev.action === 'follow') {
       const target = ev.target_account_id!;
       const n = this.bumpAudience(target);
@@ -227,6 +253,7 @@ export class AccountLinker {
       const r = this.noteOrder[this.noteHead++];
       if (this.noteAuthor.get(r.note_id) === r) this.noteAuthor.delete(r.note_id);
       this.vectors.delete(r.note_id);
+      this.repostOf.delete(r.note_id);
       this.index.remove(r.note_id);
     }
     if (this.noteHead > 65_536) {
@@ -298,6 +325,7 @@ export class AccountLinker {
     this.engagers.sweep(ts);
     this.pairs.prune(ts, 0.05);
     for (const [k, n] of this.audience) if (n <= 1) this.audience.delete(k);
+    for (const [a, sh] of this.lastShare) if (ts - sh.ts > this.p.repostWindowMs) this.lastShare.delete(a);
     const horizon = ts - this.p.windowMs;
     for (const [t, m] of this.posterTs) {
       for (const [a, last] of m) if (last < horizon) m.delete(a);

@@ -9,8 +9,8 @@ const T0 = Date.UTC(2026, 4, 1);
 let n = 0;
 const note = (account: string, ts: number, target: string, simhash = (n * 7919).toString(16).padStart(16, '0')): FeaturedEvent =>
   ({ type: 'note', event_id: `e${n++}`, ts, account_id: account, note_id: `n${n}`, action: 'publish', title: '', body: '', targets: [{ kind: 'product', id: target }], features: { simhash } }) as FeaturedEvent;
-const like = (account: string, ts: number, noteId: string): FeaturedEvent =>
-  ({ type: 'interaction', event_id: `e${n++}`, ts, account_id: account, action: 'like', note_id: noteId }) as FeaturedEvent;
+const like = (account: string, ts: number, noteId: string, action = 'like'): FeaturedEvent =>
+  ({ type: 'interaction', event_id: `e${n++}`, ts, account_id: account, action, note_id: noteId }) as FeaturedEvent;
 
 function linker() {
   return new AccountLinker(DEFAULTS.link, createNearDupIndex());
@@ -55,6 +55,37 @@ describe('AccountLinker', () => {
     expect(value(l, 'a', 'b', 'near_duplicate')).toBeGreaterThan(0.5);
     expect(value(l, 'a', 'c', 'near_duplicate')).toBe(0);
     expect(l.pairs.pairs.has(pairKey('a', 'a'))).toBe(false);
+  });
+
+  it('treats a note published right after sharing another as a repost: its likeness to the quoted note and to other reposts links no one', () => {
+    const reposts = (window: number) => {
+      const l = new AccountLinker({ ...DEFAULTS.link, repostWindowMs: window }, createNearDupIndex());
+      l.observe(note('author', T0, 'p', '00000000000000ff'));
+      const orig = `n${n}`;
+      for (const [k, who] of ['r1', 'r2'].entries()) {
+        l.observe(like(who, T0 + 3_600_000 * (k + 1), orig, 'share'));
+        l.observe(note(who, T0 + 3_600_000 * (k + 1) + 30_000, 'p', '00000000000000fe'));
+      }
+      // a third account posts the same text without sharing anything: a copy, not a repost
+      l.observe(note('copier', T0 + 4 * 3_600_000, 'p', '00000000000000ff'));
+      return l;
+    };
+    const on = reposts(DEFAULTS.link.repostWindowMs);
+    expect(value(on, 'r1', 'author', 'near_duplicate')).toBe(0);
+    expect(value(on, 'r1', 'r2', 'near_duplicate')).toBe(0);
+    expect(value(on, 'copier', 'author', 'near_duplicate')).toBeGreaterThan(0);
+    expect(value(on, 'r1', 'author', 'co_target')).toBeGreaterThan(0); // a repost still posts about its target
+    const off = reposts(0);
+    expect(value(off, 'r1', 'author', 'near_duplicate')).toBeGreaterThan(0);
+    expect(value(off, 'r1', 'r2', 'near_duplicate')).toBeGreaterThan(0);
+  });
+
+  it('does not treat a note as a repost when the share was longer ago than repostWindowMs', () => {
+    const l = linker();
+    l.observe(note('author', T0, 'p', '00000000000000ff'));
+    l.observe(like('late', T0 + 60_000, `n${n}`, 'share'));
+    l.observe(note('late', T0 + 60_000 + DEFAULTS.link.repostWindowMs + 1, 'p', '00000000000000fe'));
+    expect(value(l, 'late', 'author', 'near_duplicate')).toBeGreaterThan(0);
   });
 
   it('emits a strong edge only with enough evidence from at least two signals', () => {
