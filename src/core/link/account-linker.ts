@@ -13,8 +13,9 @@
  *  - registration_burst, shared_device, shared_ip: static pair facts applied when edges are scored.
  * A note its author publishes shortly after sharing another note (`repostWindowMs`) is a repost:
  * its near-duplicate matches to the shared note and to other reposts of it are attributed
- * quotation — a popular note's repost chain — and link no one (its targets still count: a ring
- * member can share a ring note and then post its own).
+ * quotation — a popular note's repost chain — and link no one; nor does the target it shares
+ * with them by quoting (its targets still link it to every other poster: a ring member can share a
+ * ring note and then post its own).
  */
 import type { Params } from '../../config/params.ts';
 import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote, NoteEmbeddingRecord } from '../../contracts/normalized.ts';
@@ -143,9 +144,15 @@ export class AccountLinker {
         // popular targets never link: check the (approximate, window-swept) distinct count first
         if ((this.posterTs.get(key)?.size ?? 0) <= this.p.coTargetMaxPosters + 1) {
           const distinct = new Set<string>();
-          for (const r of posters) if (r.account_id !== ev.account_id) distinct.add(r.account_id);
+          // …but a repost shares its target with the note it quotes and that note's other reposts by quoting it
+          const linked = new Set<string>();
+          for (const r of posters) {
+            if (r.account_id === ev.account_id) continue;
+            distinct.add(r.account_id);
+            if (!this.isQuotation(ev.note_id, r.note_id)) linked.add(r.account_id);
+          }
           if (distinct.size > 0 && distinct.size <= this.p.coTargetMaxPosters) {
-            for (const other of distinct) this.pairs.addCoTarget(ev.account_id, other, key, ev.ts);
+            for (const other of linked) this.pairs.addCoTarget(ev.account_id, other, key, ev.ts);
           }
         }
         posters.push(ref);

@@ -57,7 +57,7 @@ describe('AccountLinker', () => {
     expect(l.pairs.pairs.has(pairKey('a', 'a'))).toBe(false);
   });
 
-  it('treats a note published right after sharing another as a repost: its likeness to the quoted note and to other reposts links no one', () => {
+  it('treats a note published right after sharing another as a repost: its likeness and shared target with the quoted note and other reposts link no one', () => {
     const reposts = (window: number) => {
       const l = new AccountLinker({ ...DEFAULTS.link, repostWindowMs: window }, createNearDupIndex());
       l.observe(note('author', T0, 'p', '00000000000000ff'));
@@ -74,10 +74,13 @@ describe('AccountLinker', () => {
     expect(value(on, 'r1', 'author', 'near_duplicate')).toBe(0);
     expect(value(on, 'r1', 'r2', 'near_duplicate')).toBe(0);
     expect(value(on, 'copier', 'author', 'near_duplicate')).toBeGreaterThan(0);
-    expect(value(on, 'r1', 'author', 'co_target')).toBeGreaterThan(0); // a repost still posts about its target
+    expect(value(on, 'r1', 'author', 'co_target')).toBe(0); // the target it shares with what it quotes, by quoting
+    expect(value(on, 'r1', 'r2', 'co_target')).toBe(0);
+    expect(value(on, 'r1', 'copier', 'co_target')).toBeGreaterThan(0); // …but it still posts about the target
     const off = reposts(0);
     expect(value(off, 'r1', 'author', 'near_duplicate')).toBeGreaterThan(0);
     expect(value(off, 'r1', 'r2', 'near_duplicate')).toBeGreaterThan(0);
+    expect(value(off, 'r1', 'author', 'co_target')).toBeGreaterThan(0);
   });
 
   it('does not treat a note as a repost when the share was longer ago than repostWindowMs', () => {
