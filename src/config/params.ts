@@ -44,8 +44,8 @@ export const ParamsSchema = z.object({
     registrationBurstMs: z.number().int().positive(),
     /**
      * A note published within this long after its author shared note N is a repost of N: its
-     * near-duplicate matches to N and to other reposts of N are quotation, not a template, and do
-     * not link accounts (0 = off).
+     * near-duplicate and semantic matches to N and to other reposts of N, and the targets it shares
+     * with them, are quotation, not a template, and do not link accounts (0 = off).
      */
     repostWindowMs: z.number().int().min(0),
     weights: z.object({

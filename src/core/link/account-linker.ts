@@ -129,8 +129,6 @@ export class AccountLinker {
     if (ev.action === 'publish') {
       const quoted = this.sharedJustBefore(ev.account_id, ev.ts);
       if (quoted !== undefined) this.repostOf.set(ev.note_id, quoted);
-    }
-    if (ev.action === 'publish') {
       // co_target: each distinct target once per note
       const seen = new Set<string>();
       for (const t of ev.targets) {
