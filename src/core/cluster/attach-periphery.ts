@@ -18,6 +18,8 @@ export interface AttachOptions {
   minLinks: number;
   /** expansion rounds: from the second on, accounts attached in earlier rounds count as members (1 = members of C only) */
   rounds?: number;
+  /** collective attachment for groups of at least this size after the rounds (0 / absent = off) */
+  collectiveMinSize?: number;
   /** the evidence that is more than a shared target (edge-kinds.ts isBeyondTarget); with beyondTargetShare > 0 a candidate needs at least that share of its evidence to the group in it */
   beyondTarget?: Adjacency;
   beyondTargetShare?: number;
@@ -71,5 +73,52 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
       extra[ci].push(x);
     }
   }
+  if (o.collectiveMinSize) collective(communities, extra, owner, adj, o, o.collectiveMinSize);
   return communities.map((c, i) => (extra[i].length ? [...c, ...extra[i]].sort() : c));
+}
+
+/**
+ * Collective attachment, after the expansion rounds: for each group of at least `minSize` (largest
+ * first), the unowned accounts touching it are peeled until every remaining one passes the same
+ * tests (weight, links, share, beyond-target) against the group plus the other remaining ones. A
+ * large ring's boosters touch its posters only once or twice each and are tied mostly to each other
+ * by engaging in step — no single one passes against the group alone, so the expansion rounds
+ * never start. Only direct neighbours of the group are candidates, so a genuine community touching
+ * it through one account cannot ride in; groups below ring size are left out (on them, households
+ * sharing a device grew into false rings).
+ */
+function collective(communities: string[][], extra: string[][], owner: Map<string, number>, adj: Adjacency, o: AttachOptions, minSize: number): void {
+  const order = communities.map((_, i) => i).sort((a, b) => communities[b].length + extra[b].length - (communities[a].length + extra[a].length) || a - b);
+  for (const ci of order) {
+    const members = [...communities[ci], ...extra[ci]];
+    if (members.length < minSize) continue;
+    const pool = new Set<string>();
+    for (const m of members) for (const x of adj.get(m)?.keys() ?? []) if (!owner.has(x)) pool.add(x);
+    let removed = true;
+    while (removed && pool.size > 0) {
+      removed = false;
+      for (const x of [...pool].sort()) {
+        let total = 0;
+        let inGroup = 0;
+        let links = 0;
+        let bt = 0;
+        for (const [y, w] of adj.get(x)!) {
+          total += w;
+          if (owner.get(y) === ci || pool.has(y)) {
+            inGroup += w;
+            links++;
+          }
+        }
+        if (o.beyondTarget && o.beyondTargetShare) for (const [y, v] of o.beyondTarget.get(x) ?? []) if (owner.get(y) === ci || pool.has(y)) bt += v;
+        if (inGroup < o.minWeight || links < o.minLinks || inGroup < o.minShare * total || (o.beyondTargetShare && bt < o.beyondTargetShare * inGroup)) {
+          pool.delete(x);
+          removed = true;
+        }
+      }
+    }
+    for (const x of [...pool].sort()) {
+      owner.set(x, ci);
+      extra[ci].push(x);
+    }
+  }
 }

@@ -49,5 +49,23 @@ describe('attachPeriphery', () => {
     expect(attachPeriphery([ring], all, { ...O, beyondTarget, beyondTargetShare: 0.2 })).toEqual([[...ring, 'booster'].sort()]); // 1 of 3
     expect(attachPeriphery([ring], all, { ...O, beyondTarget, beyondTargetShare: 0.5 })).toEqual([ring]);
   });
+
+  it('collectively attaches boosters tied mostly to each other, each touching the posters only once', () => {
+    const ring = ['c1', 'c2', 'c3', 'c4', 'c5'];
+    const edges: [string, string, number][] = [['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2], ['c4', 'c5', 2]];
+    const boosters = ['b1', 'b2', 'b3', 'b4'];
+    boosters.forEach((b, i) => {
+      edges.push([b, ring[i], 0.8]); // one engagement of one poster's note
+      boosters.slice(i + 1).forEach((o) => edges.push([b, o, 1])); // lockstep with the other boosters
+    });
+    // a genuine account touching the ring once, with most of its evidence elsewhere; and a household
+    // tied to each other, only one of which touches the ring
+    edges.push(['g', 'c1', 0.8], ['g', 'x1', 2], ['g', 'x2', 2]);
+    edges.push(['h1', 'c5', 0.8], ['h1', 'h2', 2], ['h2', 'h3', 2], ['h1', 'h3', 2]);
+    const adj = graph(edges);
+    expect(attachPeriphery([ring], adj, { ...O, rounds: 3 })).toEqual([ring]); // no booster passes alone
+    expect(attachPeriphery([ring], adj, { ...O, rounds: 3, collectiveMinSize: 5 })).toEqual([[...ring, ...boosters].sort()]);
+    expect(attachPeriphery([ring], adj, { ...O, rounds: 3, collectiveMinSize: 6 })).toEqual([ring]); // group below the size
+  });
 });
 
