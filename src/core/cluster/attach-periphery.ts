@@ -47,20 +47,11 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
         }
       const cand = new Set<string>();
       for (const [x, r] of to) if (!owner.has(x) && r.w >= o.minWeight && r.links >= o.minLinks) cand.add(x);
+      const inGroup = (y: string) => owner.get(y) === ci || cand.has(y);
       for (const x of cand) {
-        let total = 0;
-        let inGroup = 0;
-        for (const [y, w] of adj.get(x)!) {
-          total += w;
-          if (owner.get(y) === ci || cand.has(y)) inGroup += w;
-        }
+        const e = evidenceTo(x, adj, inGroup);
+        if (e.inGroup / e.total < o.minShare || !beyondTarget(x, o, inGroup, e.inGroup)) continue;
         const w = to.get(x)!.w;
-        if (inGroup / total < o.minShare) continue;
-        if (o.beyondTarget && o.beyondTargetShare) {
-          let bt = 0;
-          for (const [y, v] of o.beyondTarget.get(x) ?? []) if (owner.get(y) === ci || cand.has(y)) bt += v;
-          if (bt < o.beyondTargetShare * inGroup) continue;
-        }
         const prev = best.get(x);
         if (!prev || w > prev.w) best.set(x, { ci, w });
       }
@@ -94,23 +85,13 @@ function collective(communities: string[][], extra: string[][], owner: Map<strin
     if (members.length < minSize) continue;
     const pool = new Set<string>();
     for (const m of members) for (const x of adj.get(m)?.keys() ?? []) if (!owner.has(x)) pool.add(x);
+    const inGroup = (y: string) => owner.get(y) === ci || pool.has(y);
     let removed = true;
     while (removed && pool.size > 0) {
       removed = false;
       for (const x of [...pool].sort()) {
-        let total = 0;
-        let inGroup = 0;
-        let links = 0;
-        let bt = 0;
-        for (const [y, w] of adj.get(x)!) {
-          total += w;
-          if (owner.get(y) === ci || pool.has(y)) {
-            inGroup += w;
-            links++;
-          }
-        }
-        if (o.beyondTarget && o.beyondTargetShare) for (const [y, v] of o.beyondTarget.get(x) ?? []) if (owner.get(y) === ci || pool.has(y)) bt += v;
-        if (inGroup < o.minWeight || links < o.minLinks || inGroup < o.minShare * total || (o.beyondTargetShare && bt < o.beyondTargetShare * inGroup)) {
+        const e = evidenceTo(x, adj, inGroup);
+        if (e.inGroup < o.minWeight || e.links < o.minLinks || e.inGroup < o.minShare * e.total || !beyondTarget(x, o, inGroup, e.inGroup)) {
           pool.delete(x);
           removed = true;
         }
@@ -121,4 +102,25 @@ function collective(communities: string[][], extra: string[][], owner: Map<strin
       extra[ci].push(x);
     }
   }
+}
+
+/** `x`'s evidence in total and to the group (`inGroup`), and how many group accounts it touches. */
+function evidenceTo(x: string, adj: Adjacency, inGroup: (y: string) => boolean): { total: number; inGroup: number; links: number } {
+  const e = { total: 0, inGroup: 0, links: 0 };
+  for (const [y, w] of adj.get(x) ?? []) {
+    e.total += w;
+    if (inGroup(y)) {
+      e.inGroup += w;
+      e.links++;
+    }
+  }
+  return e;
+}
+
+/** Enough of `x`'s evidence to the group (`toGroup`) is more than a shared target — always true when that test is off. */
+function beyondTarget(x: string, o: AttachOptions, inGroup: (y: string) => boolean, toGroup: number): boolean {
+  if (!o.beyondTarget || !o.beyondTargetShare) return true;
+  let bt = 0;
+  for (const [y, v] of o.beyondTarget.get(x) ?? []) if (inGroup(y)) bt += v;
+  return bt >= o.beyondTargetShare * toGroup;
 }

@@ -1,5 +1,6 @@
 /** Test helper: an undirected weighted adjacency from an edge list. */
 import type { Adjacency } from '../../../src/core/cluster/attach-periphery.ts';
+import type { EdgeRecord } from '../../../src/core/link/score-edge.ts';
 
 export function graph(edges: [string, string, number][]): Adjacency {
   const adj: Adjacency = new Map();
@@ -8,4 +9,9 @@ export function graph(edges: [string, string, number][]): Adjacency {
     (adj.get(b) ?? adj.set(b, new Map()).get(b)!).set(a, w);
   }
   return adj;
+}
+
+/** The same, from edge records (their weights). */
+export function adjacencyOf(edges: readonly EdgeRecord[]): Adjacency {
+  return graph(edges.map((e) => [e.a, e.b, e.weight]));
 }

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeRecord } from '../../../src/core/link/score-edge.ts';
-import type { Adjacency } from '../../../src/core/cluster/attach-periphery.ts';
+import { adjacencyOf } from './_graph.ts';
 import { addEarlySeeds, isCorroborated } from '../../../src/core/cluster/early-seeds.ts';
 
 type Signals = EdgeRecord['signals'];
 const weak = (a: string, b: string, signals: Signals): EdgeRecord => ({ kind: 'edge', a, b, ts: 0, strong: false, weak: true, signals, weight: Object.values(signals).reduce((x, y) => x + (y ?? 0), 0), examples: [] });
 const pairs = (ids: string[]) => ids.flatMap((x, i) => ids.slice(i + 1).map((y) => [x, y] as const));
-const adjOf = (edges: EdgeRecord[]): Adjacency => {
-  const adj: Adjacency = new Map();
-  for (const e of edges) {
-    (adj.get(e.a) ?? adj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
-    (adj.get(e.b) ?? adj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
-  }
-  return adj;
-};
+const adjOf = adjacencyOf;
 const opts = { k: 4, minBehaviour: 0.3, minSize: 5, resolution: 0.5, seed: 1, randomWalk: true };
 const ring = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeRecord } from '../../../src/core/link/score-edge.ts';
 import { splitLooseParts } from '../../../src/core/cluster/split-loose.ts';
-import type { Adjacency } from '../../../src/core/cluster/attach-periphery.ts';
+import { adjacencyOf } from './_graph.ts';
 
 const edge = (a: string, b: string, weight: number): EdgeRecord => ({ kind: 'edge', a, b, ts: 0, strong: true, weak: false, signals: { co_target: weight }, weight, examples: [] });
 const clique = (prefix: string, n: number, w: number) => {
@@ -9,14 +9,7 @@ const clique = (prefix: string, n: number, w: number) => {
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push(edge(`${prefix}${i}`, `${prefix}${j}`, w));
   return out;
 };
-const adjOf = (edges: EdgeRecord[]): Adjacency => {
-  const adj: Adjacency = new Map();
-  for (const e of edges) {
-    (adj.get(e.a) ?? adj.set(e.a, new Map()).get(e.a)!).set(e.b, e.weight);
-    (adj.get(e.b) ?? adj.set(e.b, new Map()).get(e.b)!).set(e.a, e.weight);
-  }
-  return adj;
-};
+const adjOf = adjacencyOf;
 const opts = { maxCrossRatio: 0.25, minSize: 5, resolution: 0.5, seed: 1, randomWalk: true };
 
 describe('splitLooseParts', () => {
