@@ -31,6 +31,8 @@ export const RingEvidence = z.object({
   size: z.number().int(),
   core_size: z.number().int(),
   density: z.number(),
+  /** Mean number of members each strongly linked member has evidence with (size-robust density). Absent in events written before it existed. */
+  mean_degree: z.number().optional(),
   signal_contributions: z.record(z.string(), z.number()),
   top_targets: z.array(z.object({ kind: z.string(), id: z.string(), accounts: z.number().int(), notes: z.number().int() })),
   example_note_pairs: z.array(

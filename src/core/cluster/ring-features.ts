@@ -112,6 +112,7 @@ export function ringFeatures(members: string[], internal: EdgeRecord[], activity
     size: n,
     core_size: 0,
     density: round3(internal.length / (possible || 1)),
+    mean_degree: round3(linked ? (2 * internal.length) / linked : 0),
     signal_contributions: contrib as Record<SignalName, number>,
     top_targets: top.map(([k, r]) => {
       const i = k.indexOf(':');

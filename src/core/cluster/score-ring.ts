@@ -10,11 +10,17 @@ export const RING_SCORE_WEIGHTS = Object.freeze({ density: 0.2, mix: 0.15, synch
 /** Signals that are behaviour (infrastructure and registration only corroborate). */
 export const BEHAVIOURAL_SIGNALS = Object.freeze(['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const);
 const CONTENT = ['near_duplicate', 'semantic', 'co_target'] as const;
+/** the density term is full at this pair density among linked members… */
+const DENSITY_FULL = 0.3;
+/** …or when linked members have evidence with this many others on average */
+const MEAN_DEGREE_FULL = 4;
 
 export function scoreRing(ev: RingEvidence): number {
   const w = RING_SCORE_WEIGHTS;
   const c = ev.signal_contributions as Record<string, number | undefined>;
-  const density = Math.min(1, ev.density / 0.3);
+  // a large ring's boosters each touch a few posters, so its pair density falls as 1/size while each
+  // member still has several partners: the mean degree keeps the term from penalising size itself
+  const density = Math.min(1, Math.max(ev.density / DENSITY_FULL, (ev.mean_degree ?? 0) / MEAN_DEGREE_FULL));
   // shares of the *behavioural* evidence: infrastructure and registration only corroborate, so a
   // ring on shared devices or proxies must not look less coordinated for it
   const behaviour = BEHAVIOURAL_SIGNALS.reduce((a, s) => a + (c[s] ?? 0), 0);

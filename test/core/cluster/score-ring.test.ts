@@ -26,4 +26,15 @@ describe('scoreRing', () => {
     const infraOnly = scoreRing(withSignals({ shared_device: 0.5, registration_burst: 0.5 }));
     expect(infraOnly).toBe(scoreRing(withSignals({})));
   });
+
+  it('density is size-robust: a large ring whose members each have several partners is not penalised for its size', () => {
+    const dense = scoreRing({ ...base, size: 8, density: 0.6, mean_degree: 4.2 });
+    // 150 linked members with 4 partners each: pair density 0.027
+    const large = scoreRing({ ...base, size: 150, density: 0.027, mean_degree: 4 });
+    expect(large).toBe(dense);
+    // a large group whose members have one partner each stays low, and events written before mean_degree existed score on density alone
+    expect(scoreRing({ ...base, size: 150, density: 0.013, mean_degree: 2 })).toBeLessThan(large);
+    expect(scoreRing({ ...base, density: 0.15 })).toBe(scoreRing({ ...base, density: 0.15, mean_degree: 0 }));
+    expect(scoreRing({ ...base, density: 0.15 })).toBeLessThan(scoreRing({ ...base, density: 0.3 }));
+  });
 });
