@@ -20,6 +20,10 @@ export interface AttachOptions {
   rounds?: number;
   /** collective attachment for groups of at least this size after the rounds (0 / absent = off) */
   collectiveMinSize?: number;
+  /** in collective attachment, groups smaller than this… */
+  cohortBelow?: number;
+  /** …take only joiners that each have evidence with at least this many other joiners (a cohort) */
+  cohortMinLinks?: number;
   /** the evidence that is more than a shared target (edge-kinds.ts isBeyondTarget); with beyondTargetShare > 0 a candidate needs at least that share of its evidence to the group in it */
   beyondTarget?: Adjacency;
   beyondTargetShare?: number;
@@ -64,7 +68,7 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
       extra[ci].push(x);
     }
   }
-  if (o.collectiveMinSize) collective(communities, extra, owner, adj, o, o.collectiveMinSize);
+  if (o.collectiveMinSize) collective(communities, extra, owner, adj, o);
   return communities.map((c, i) => (extra[i].length ? [...c, ...extra[i]].sort() : c));
 }
 
@@ -75,10 +79,13 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
  * large ring's boosters touch its posters only once or twice each and are tied mostly to each other
  * by engaging in step — no single one passes against the group alone, so the expansion rounds
  * never start. Only direct neighbours of the group are candidates, so a genuine community touching
- * it through one account cannot ride in; groups below ring size are left out (on them, households
- * sharing a device grew into false rings).
+ * it through one account cannot ride in. On groups below `cohortBelow` (ring size) every joiner
+ * must also have evidence with `cohortMinLinks` other joiners: a small ring's boosters engage in
+ * step with each other, while a household sharing a device otherwise grew into a false ring by
+ * taking in two or three unrelated accounts that touched it.
  */
-function collective(communities: string[][], extra: string[][], owner: Map<string, number>, adj: Adjacency, o: AttachOptions, minSize: number): void {
+function collective(communities: string[][], extra: string[][], owner: Map<string, number>, adj: Adjacency, o: AttachOptions): void {
+  const minSize = o.collectiveMinSize ?? 0;
   const order = communities.map((_, i) => i).sort((a, b) => communities[b].length + extra[b].length - (communities[a].length + extra[a].length) || a - b);
   for (const ci of order) {
     const members = [...communities[ci], ...extra[ci]];
@@ -86,12 +93,14 @@ function collective(communities: string[][], extra: string[][], owner: Map<strin
     const pool = new Set<string>();
     for (const m of members) for (const x of adj.get(m)?.keys() ?? []) if (!owner.has(x)) pool.add(x);
     const inGroup = (y: string) => owner.get(y) === ci || pool.has(y);
+    const cohort = members.length < (o.cohortBelow ?? 0) ? (o.cohortMinLinks ?? 0) : 0;
     let removed = true;
     while (removed && pool.size > 0) {
       removed = false;
       for (const x of [...pool].sort()) {
         const e = evidenceTo(x, adj, inGroup);
-        if (e.inGroup < o.minWeight || e.links < o.minLinks || e.inGroup < o.minShare * e.total || !beyondTarget(x, o, inGroup, e.inGroup)) {
+        const fails = e.inGroup < o.minWeight || e.links < o.minLinks || e.inGroup < o.minShare * e.total || !beyondTarget(x, o, inGroup, e.inGroup);
+        if (fails || (cohort > 0 && evidenceTo(x, adj, (y) => pool.has(y)).links < cohort)) {
           pool.delete(x);
           removed = true;
         }

@@ -67,5 +67,29 @@ describe('attachPeriphery', () => {
     expect(attachPeriphery([ring], adj, { ...O, rounds: 3, collectiveMinSize: 5 })).toEqual([[...ring, ...boosters].sort()]);
     expect(attachPeriphery([ring], adj, { ...O, rounds: 3, collectiveMinSize: 6 })).toEqual([ring]); // group below the size
   });
-});
 
+  it('on a group below ring size, collective joiners must be a cohort tied to each other, not bystanders', () => {
+    // three posters of a small ring; four boosters in step with each other, each touching one or two posters
+    const core = ['c1', 'c2', 'c3'];
+    const edges: [string, string, number][] = [['c1', 'c2', 2], ['c2', 'c3', 2], ['c1', 'c3', 2]];
+    const boosters = ['b1', 'b2', 'b3', 'b4'];
+    boosters.forEach((b, i) => {
+      edges.push([b, core[i % 3], 0.9], [b, core[(i + 1) % 3], 0.9]);
+      boosters.slice(i + 1).forEach((o) => edges.push([b, o, 0.8]));
+    });
+    // a household of three sharing a device, and two unrelated accounts that each engage two of it
+    // and each other once: neither passes alone, both pass against the household plus each other
+    const home = ['h1', 'h2', 'h3'];
+    edges.push(['h1', 'h2', 2], ['h2', 'h3', 2], ['h1', 'h3', 2]);
+    edges.push(['v1', 'h1', 1.2], ['v1', 'h2', 1.2], ['v2', 'h2', 1.2], ['v2', 'h3', 1.2], ['v1', 'v2', 0.8]);
+    const adj = graph(edges);
+    const small = { ...O, rounds: 3, collectiveMinSize: 3, cohortBelow: 5 };
+    expect(attachPeriphery([core, home], adj, { ...O, rounds: 3 })).toEqual([core, home]); // no one passes alone
+    // without the cohort test both grow
+    expect(attachPeriphery([core, home], adj, small)).toEqual([[...core, ...boosters].sort(), [...home, 'v1', 'v2'].sort()]);
+    // each joiner of a small group needs evidence with two other joiners: the boosters have three, the bystanders one
+    expect(attachPeriphery([core, home], adj, { ...small, cohortMinLinks: 2 })).toEqual([[...core, ...boosters].sort(), home]);
+    // groups of ring size are exempt
+    expect(attachPeriphery([core, home], adj, { ...small, cohortMinLinks: 2, cohortBelow: 3 })).toEqual([[...core, ...boosters].sort(), [...home, 'v1', 'v2'].sort()]);
+  });
+});
