@@ -5,6 +5,10 @@ export const RingMember = z.object({
   account_id: z.string(),
   role: z.enum(['core', 'periphery']),
   score: z.number().min(0).max(1),
+  /** How many other members this account has pair evidence with (strong or weak): why a periphery account is in the ring. Absent in events written before it existed. */
+  links: z.number().int().min(0).optional(),
+  /** The weight of that evidence (sum over those pairs, as scored by link). Absent in events written before it existed. */
+  evidence_weight: z.number().min(0).optional(),
 });
 
 export const Provenance = z.object({

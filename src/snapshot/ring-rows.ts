@@ -41,7 +41,7 @@ export function ringToRows(ev: RingEvent, seq: number, ps: Pseudonymizer | null)
   };
   for (const { signal, column } of SIGNAL_COLUMNS) ring[column] = e.signal_contributions[signal];
   const members = ev.members.map((m, i) => ({
-    seq, ring_id: ev.ring_id, version: ev.version, updated_at: updated, member_index: i, account_id: acct(m.account_id), role: m.role, score: m.score,
+    seq, ring_id: ev.ring_id, version: ev.version, updated_at: updated, member_index: i, account_id: acct(m.account_id), role: m.role, score: m.score, links: m.links, evidence_weight: m.evidence_weight,
   }));
   return { ring, members };
 }
@@ -52,7 +52,10 @@ export function ringsFromRows(ringRows: Row[], memberRows: Row[]): RingEvent[] {
   for (const r of memberRows) {
     const seq = Number(r.seq);
     const list = bySeq.get(seq) ?? bySeq.set(seq, []).get(seq)!;
-    list.push({ i: Number(r.member_index), m: { account_id: String(r.account_id), role: String(r.role) as RingMember['role'], score: Number(r.score) } });
+    const m: RingMember = { account_id: String(r.account_id), role: String(r.role) as RingMember['role'], score: Number(r.score) };
+    if (r.links !== undefined && r.links !== null) m.links = Number(r.links);
+    if (r.evidence_weight !== undefined && r.evidence_weight !== null) m.evidence_weight = Number(r.evidence_weight);
+    list.push({ i: Number(r.member_index), m });
   }
   return [...ringRows]
     .sort((a, b) => Number(a.seq) - Number(b.seq))

@@ -65,6 +65,7 @@ const DEFINITIONS: Record<TableName, SchemaDefinition> = {
   },
   ring_members: {
     seq: i64(), ring_id: str(), version: i32(), updated_at: ts(), member_index: i32(), account_id: str(), role: str(), score: dbl(),
+    links: { type: 'INT32', optional: true }, evidence_weight: dbl(true),
   },
   ring_diff: {
     change: str(), ring_id: str(true), recorded_ring_id: str(true), matched_by: str(true),

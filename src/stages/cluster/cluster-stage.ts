@@ -114,7 +114,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       const maxS = Math.max(...strength.values(), 1e-9);
       const ringMembers: RingMember[] = members.map((m) => {
         const s = round3((strength.get(m) ?? 0) / maxS);
-        return { account_id: m, role: s >= p.coreMinStrength ? 'core' : 'periphery', score: s };
+        const ties = tiesWithin(m, set, adj);
+        return { account_id: m, role: s >= p.coreMinStrength ? 'core' : 'periphery', score: s, links: ties.links, evidence_weight: round3(ties.weight) };
       });
       evidence.core_size = ringMembers.filter((m) => m.role === 'core').length;
       return { ring_id: ids[i], members: ringMembers, score: scoreRing(evidence), evidence, ...(absorbed[i].length ? { absorbed: absorbed[i] } : {}) };
@@ -175,4 +176,16 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     },
     flush() {},
   };
+}
+
+/** `m`'s pair evidence (strong and weak edges) to the other members of its group. */
+function tiesWithin(m: string, group: Set<string>, adj: Adjacency): { links: number; weight: number } {
+  let links = 0;
+  let weight = 0;
+  for (const [x, w] of adj.get(m) ?? []) {
+    if (!group.has(x)) continue;
+    links++;
+    weight += w;
+  }
+  return { links, weight };
 }

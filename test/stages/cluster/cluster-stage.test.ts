@@ -63,4 +63,17 @@ describe('cluster stage', () => {
     const weak = earlyEvidence().filter((e) => !(['r1', 'r2', 'r3'].includes(e.a) && ['r1', 'r2', 'r3'].includes(e.b)));
     expect(members(run([...strong, ...weak], 4).at(-1)!)).toEqual([earlyRing]);
   });
+
+  it("reports each member's pair evidence inside the group: a booster attached by weak edges shows its links, not a zero score alone", () => {
+    const core = ['s1', 's2', 's3', 's4', 's5'];
+    const strong = pairs(core).map(([a, b]) => edge(a, b, 'strong', { lockstep: 1.2, co_target: 0.8 }));
+    // a booster engaging four posters' notes (weak edges only) and one account outside the group
+    const booster = ['s1', 's2', 's3', 's4'].map((s) => edge('b1', s, 'weak', { mutual_engagement: 0.9 }));
+    const last = run([...strong, ...booster, edge('b1', 'zz', 'weak', { mutual_engagement: 0.7 })], 0).at(-1)!;
+    const byId = new Map(last.candidates[0].members.map((m) => [m.account_id, m]));
+    expect([...byId.keys()].sort()).toEqual(['b1', ...core]);
+    expect(byId.get('b1')).toMatchObject({ role: 'periphery', score: 0, links: 4, evidence_weight: 3.6 });
+    expect(byId.get('s5')).toMatchObject({ role: 'core', links: 4, evidence_weight: 8 });
+    expect(byId.get('s1')).toMatchObject({ links: 5, evidence_weight: 8.9 });
+  });
 });
