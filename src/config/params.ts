@@ -38,6 +38,8 @@ export const ParamsSchema = z.object({
     nearDupMaxBits: z.number().int().min(0).max(8),
     nearDupMaxFanout: z.number().int().positive(),
     coTargetMaxPosters: z.number().int().positive(),
+    /** an account that posted about more than this many items in the window shares items with many others by chance: its co-target evidence is damped by √(this / items); 0 = off */
+    coTargetBreadthFree: z.number().int().min(0),
     coTargetKinds: z.array(z.enum(['product', 'merchant', 'brand', 'topic', 'url'])),
     lockstepWindowMs: z.number().int().positive(),
     lockstepMaxEngagers: z.number().int().positive(),
@@ -130,6 +132,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     nearDupMaxBits: 3,
     nearDupMaxFanout: 50,
     coTargetMaxPosters: 150,
+    coTargetBreadthFree: 16,
     coTargetKinds: ['product', 'merchant', 'url', 'brand'] as ('product' | 'merchant' | 'url' | 'brand')[],
     lockstepWindowMs: 3 * HOUR,
     lockstepMaxEngagers: 200,

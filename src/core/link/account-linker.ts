@@ -7,7 +7,8 @@
  * Signals (see docs/detection.md):
  *  - near_duplicate: SimHash within k bits (Manku et al. 2007 permuted tables), 1 - d/(k+1), damped by fan-out;
  *  - semantic: embedding cosine ≥ threshold (when a model is loaded);
- *  - co_target: both posted about the same target within the window, weight 1/log2(2 + posters);
+ *  - co_target: both posted about the same target within the window, weight 1/log2(2 + posters),
+ *    damped by √(coTargetBreadthFree / items) when either posted about more items than that;
  *  - lockstep: both engaged the same note within minutes (CopyCatch / SynchroTrap), weight 1/log2(2 + engagers);
  *  - mutual_engagement: one engaged the other's note or followed them, damped by the author's audience;
  *  - registration_burst, shared_device, shared_ip: static pair facts applied when edges are scored.
@@ -62,6 +63,8 @@ export class AccountLinker {
   private now = 0;
   /** account → the note it shared last, and when (repost detection) */
   private readonly lastShare = new Map<string, { note_id: string; ts: number }>();
+  /** per account, the items it posted about and when last (co-target breadth) */
+  private readonly postedItems = new Map<string, Map<string, number>>();
   /** note_id → the note it reposts, for notes inside the window */
   private readonly repostOf = new Map<string, string>();
 
@@ -153,6 +156,9 @@ export class AccountLinker {
             for (const other of linked) this.pairs.addCoTarget(ev.account_id, other, key, ev.ts);
           }
         }
+        let mine = this.postedItems.get(ev.account_id);
+        if (!mine) this.postedItems.set(ev.account_id, (mine = new Map()));
+        mine.set(key, ev.ts);
         posters.push(ref);
         if (posters.length === 1) this.targets.push(key, ref);
         let pm = this.posterTs.get(key);
@@ -316,7 +322,25 @@ export class AccountLinker {
       for (let k = 1; k <= count; k++) h += 1 / k;
       v += h / Math.log2(1 + Math.max(2, n));
     }
+    // a prolific poster (a reviewer of everything) shares items with many accounts by chance
+    const free = this.p.coTargetBreadthFree;
+    if (free > 0 && v > 0) {
+      const b = Math.max(this.breadth(pair.a, horizon), this.breadth(pair.b, horizon));
+      if (b > free) v *= Math.sqrt(free / b);
+    }
     return v;
+  }
+
+  /** How many distinct items `account` posted about since `horizon`. */
+  private breadth(account: string, horizon: number): number {
+    const m = this.postedItems.get(account);
+    if (!m) return 0;
+    let n = 0;
+    for (const [k, t] of m) {
+      if (t >= horizon) n++;
+      else m.delete(k);
+    }
+    return n;
   }
 
   /** Re-score every edge currently in the graph (evidence decays with time even without new events). */
@@ -336,6 +360,7 @@ export class AccountLinker {
       for (const [a, last] of m) if (last < horizon) m.delete(a);
       if (m.size === 0) this.posterTs.delete(t);
     }
+    for (const a of this.postedItems.keys()) if (this.breadth(a, horizon) === 0) this.postedItems.delete(a);
   }
 
   /** Every dynamic signal of a pair at event time `ts`, co-target included (for tests and diagnostics). */

@@ -27,6 +27,27 @@ describe('AccountLinker', () => {
     expect(value(l, 'v98', 'v99', 'co_target')).toBeLessThan(0.2);
   });
 
+  it("damps co-target evidence of an account that posts about many items (a prolific reviewer shares some with everyone by chance)", () => {
+    const free = DEFAULTS.link.coTargetBreadthFree;
+    const run = (items: number) => {
+      const l = linker();
+      l.observe(note('focused', T0, 'shared'));
+      // the other account posts about `items` distinct items, one of them the shared one
+      for (let i = 0; i < items - 1; i++) l.observe(note('other', T0 + 1000 + i, `item${i}`));
+      l.observe(note('other', T0 + 5000, 'shared'));
+      return value(l, 'focused', 'other', 'co_target');
+    };
+    const base = run(free); // at the free breadth: undamped
+    expect(base).toBeGreaterThan(0.5);
+    expect(run(4)).toBeCloseTo(base, 6);
+    expect(run(4 * free)).toBeCloseTo(base * Math.sqrt(1 / 4), 6);
+    const off = new AccountLinker({ ...DEFAULTS.link, coTargetBreadthFree: 0 }, createNearDupIndex());
+    off.observe(note('focused', T0, 'shared'));
+    for (let i = 0; i < 4 * free - 1; i++) off.observe(note('other', T0 + 1000 + i, `item${i}`));
+    off.observe(note('other', T0 + 5000, 'shared'));
+    expect(value(off, 'focused', 'other', 'co_target')).toBeCloseTo(base, 6);
+  });
+
   it('does not link anyone through a target past the popularity cap', () => {
     const l = linker();
     const cap = DEFAULTS.link.coTargetMaxPosters;
