@@ -114,7 +114,7 @@ function collective(communities: string[][], extra: string[][], owner: Map<strin
 }
 
 /** `x`'s evidence in total and to the group (`inGroup`), and how many group accounts it touches. */
-function evidenceTo(x: string, adj: Adjacency, inGroup: (y: string) => boolean): { total: number; inGroup: number; links: number } {
+export function evidenceTo(x: string, adj: Adjacency, inGroup: (y: string) => boolean): { total: number; inGroup: number; links: number } {
   const e = { total: 0, inGroup: 0, links: 0 };
   for (const [y, w] of adj.get(x) ?? []) {
     e.total += w;

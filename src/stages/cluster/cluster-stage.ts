@@ -8,7 +8,7 @@
 import type { Params } from '../../config/params.ts';
 import type { RingEvidence, RingMember } from '../../contracts/ring.ts';
 import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../../core/cluster/activity-store.ts';
-import { attachPeriphery, type Adjacency } from '../../core/cluster/attach-periphery.ts';
+import { attachPeriphery, evidenceTo, type Adjacency } from '../../core/cluster/attach-periphery.ts';
 import { addEarlySeeds, isCorroborated } from '../../core/cluster/early-seeds.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
 import { isAnchored, isBeyondTarget } from '../../core/cluster/edge-kinds.ts';
@@ -114,8 +114,9 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       const maxS = Math.max(...strength.values(), 1e-9);
       const ringMembers: RingMember[] = members.map((m) => {
         const s = round3((strength.get(m) ?? 0) / maxS);
-        const ties = tiesWithin(m, set, adj);
-        return { account_id: m, role: s >= p.coreMinStrength ? 'core' : 'periphery', score: s, links: ties.links, evidence_weight: round3(ties.weight) };
+        // its pair evidence (strong and weak) to the other members: why a periphery account is here
+        const ties = evidenceTo(m, adj, (y) => set.has(y));
+        return { account_id: m, role: s >= p.coreMinStrength ? 'core' : 'periphery', score: s, links: ties.links, evidence_weight: round3(ties.inGroup) };
       });
       evidence.core_size = ringMembers.filter((m) => m.role === 'core').length;
       return { ring_id: ids[i], members: ringMembers, score: scoreRing(evidence), evidence, ...(absorbed[i].length ? { absorbed: absorbed[i] } : {}) };
@@ -176,16 +177,4 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     },
     flush() {},
   };
-}
-
-/** `m`'s pair evidence (strong and weak edges) to the other members of its group. */
-function tiesWithin(m: string, group: Set<string>, adj: Adjacency): { links: number; weight: number } {
-  let links = 0;
-  let weight = 0;
-  for (const [x, w] of adj.get(m) ?? []) {
-    if (!group.has(x)) continue;
-    links++;
-    weight += w;
-  }
-  return { links, weight };
 }
