@@ -325,21 +325,25 @@ export class AccountLinker {
     // a prolific poster (a reviewer of everything) shares items with many accounts by chance
     const free = this.p.coTargetBreadthFree;
     if (free > 0 && v > 0) {
-      const b = Math.max(this.breadth(pair.a, horizon), this.breadth(pair.b, horizon));
+      const b = Math.max(this.breadth(pair.a, horizon, cache), this.breadth(pair.b, horizon, cache));
       if (b > free) v *= Math.sqrt(free / b);
     }
     return v;
   }
 
-  /** How many distinct items `account` posted about since `horizon`. */
-  private breadth(account: string, horizon: number): number {
+  /** How many distinct items `account` posted about since `horizon` (kept in `cache` for one scoring pass, under a key no target has). */
+  private breadth(account: string, horizon: number, cache?: Map<string, number>): number {
+    const key = `@${account}`;
+    const known = cache?.get(key);
+    if (known !== undefined) return known;
     const m = this.postedItems.get(account);
-    if (!m) return 0;
     let n = 0;
-    for (const [k, t] of m) {
-      if (t >= horizon) n++;
-      else m.delete(k);
-    }
+    if (m)
+      for (const [k, t] of m) {
+        if (t >= horizon) n++;
+        else m.delete(k);
+      }
+    cache?.set(key, n);
     return n;
   }
 
