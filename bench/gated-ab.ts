@@ -2,7 +2,7 @@
  * A/B of gated-embedding throughput for cluster settings, in one process so that both sides see
  * the same machine load: the bench's demo stream (seed 3), embeddings on (gated), each
  * configuration run in turn, `RUNS` (3) times. Prints notes/s per run, sorted.
- * Usage: npx tsx bench/gated-ab.ts
+ * Usage: npx tsx bench/gated-ab.ts   (AB_OVERRIDES='{"cluster":{…}}' for another comparison)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +12,10 @@ import { detectFile } from '../src/runtime/detect-file.ts';
 import { writeSimulation } from '../src/sim/write-simulation.ts';
 
 type Overrides = Record<string, Record<string, unknown>>;
-const CONFIGS: Record<string, Overrides> = {
-  defaults: {},
-  'early seeds off, one attachment round, no hysteresis': { cluster: { weakCoreK: 0, attachRounds: 1, keepAgedMembers: false } },
-};
+// AB_OVERRIDES='{"cluster":{...}}' compares the defaults with those overrides instead
+const CONFIGS: Record<string, Overrides> = process.env.AB_OVERRIDES
+  ? { defaults: {}, [process.env.AB_OVERRIDES]: JSON.parse(process.env.AB_OVERRIDES) as Overrides }
+  : { defaults: {}, 'early seeds off, one attachment round, no hysteresis': { cluster: { weakCoreK: 0, attachRounds: 1, keepAgedMembers: false } } };
 const RUNS = Number(process.env.RUNS ?? 3);
 
 const dir = mkdtempSync(join(tmpdir(), 'ringwatch-gated-ab-'));

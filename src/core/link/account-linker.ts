@@ -63,8 +63,8 @@ export class AccountLinker {
   private now = 0;
   /** account → the note it shared last, and when (repost detection) */
   private readonly lastShare = new Map<string, { note_id: string; ts: number }>();
-  /** per account, the items it posted about and when last (co-target breadth) */
-  private readonly postedItems = new Map<string, Map<string, number>>();
+  /** per account, the items it posted about and when last (co-target breadth), and when it last posted about any */
+  private readonly postedItems = new Map<string, { last: number; items: Map<string, number> }>();
   /** note_id → the note it reposts, for notes inside the window */
   private readonly repostOf = new Map<string, string>();
 
@@ -157,8 +157,9 @@ export class AccountLinker {
           }
         }
         let mine = this.postedItems.get(ev.account_id);
-        if (!mine) this.postedItems.set(ev.account_id, (mine = new Map()));
-        mine.set(key, ev.ts);
+        if (!mine) this.postedItems.set(ev.account_id, (mine = { last: ev.ts, items: new Map() }));
+        mine.items.set(key, ev.ts);
+        mine.last = Math.max(mine.last, ev.ts);
         posters.push(ref);
         if (posters.length === 1) this.targets.push(key, ref);
         let pm = this.posterTs.get(key);
@@ -336,7 +337,7 @@ export class AccountLinker {
     const key = `@${account}`;
     const known = cache?.get(key);
     if (known !== undefined) return known;
-    const m = this.postedItems.get(account);
+    const m = this.postedItems.get(account)?.items;
     let n = 0;
     if (m)
       for (const [k, t] of m) {
@@ -364,7 +365,7 @@ export class AccountLinker {
       for (const [a, last] of m) if (last < horizon) m.delete(a);
       if (m.size === 0) this.posterTs.delete(t);
     }
-    for (const a of this.postedItems.keys()) if (this.breadth(a, horizon) === 0) this.postedItems.delete(a);
+    for (const [a, posted] of this.postedItems) if (posted.last < horizon) this.postedItems.delete(a);
   }
 
   /** Every dynamic signal of a pair at event time `ts`, co-target included (for tests and diagnostics). */
