@@ -40,6 +40,9 @@ export interface ClusterRound {
   candidates: RingCandidate[];
 }
 
+/** when only periphery (weak, non-seeding) evidence changed, cluster again after this much event time */
+const WEAK_REFRESH_MS = 2 * 3_600_000;
+
 export type LinkRecord = EdgeRecord | NoteActivity | AccountFactsRecord | Watermark;
 
 export function createClusterStage(params: Params, metrics: Metrics): StageProcessor {
@@ -79,6 +82,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
   let strongFound: string[][] | null = null;
   let seeded: { found: string[][]; coreWeak: EdgeRecord[] } | null = null;
   let roundsSinceRun = 0;
+  const weakRefreshRounds = Math.max(1, Math.round(WEAK_REFRESH_MS / p.everyMs));
 
   const splitOpts = { maxCrossRatio: p.seedSplitRatio, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk };
   const refine = (groups: string[][], es: readonly EdgeRecord[]) => splitLooseParts(groups, es, anchoredAdj, splitOpts);
@@ -167,8 +171,8 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           if (r > lastRound) {
             lastRound = r;
             roundsSinceRun++;
-            // re-cluster when the strong graph or the seeding weak edges changed; other periphery evidence alone refreshes every 4 rounds
-            if (changed || seedChanged || (weakChanged && roundsSinceRun >= 4)) round(r * p.everyMs, false, emit);
+            // re-cluster when the strong graph or the seeding weak edges changed; other periphery evidence alone refreshes every 2 h
+            if (changed || seedChanged || (weakChanged && roundsSinceRun >= weakRefreshRounds)) round(r * p.everyMs, false, emit);
           }
           if (rec.final) round(rec.ts, true, emit);
           break;
