@@ -37,6 +37,8 @@ export const RingEvidence = z.object({
   density: z.number(),
   /** Mean number of members each strongly linked member has evidence with (size-robust density). Absent in events written before it existed. */
   mean_degree: z.number().optional(),
+  /** Members with pair evidence to at least one other member (the coordinated core the density terms describe). Absent in events written before it existed. */
+  linked_members: z.number().int().optional(),
   signal_contributions: z.record(z.string(), z.number()),
   top_targets: z.array(z.object({ kind: z.string(), id: z.string(), accounts: z.number().int(), notes: z.number().int() })),
   example_note_pairs: z.array(

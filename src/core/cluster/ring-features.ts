@@ -113,6 +113,7 @@ export function ringFeatures(members: string[], internal: EdgeRecord[], activity
     core_size: 0,
     density: round3(internal.length / (possible || 1)),
     mean_degree: round3(linked ? (2 * internal.length) / linked : 0),
+    linked_members: linked,
     signal_contributions: contrib as Record<SignalName, number>,
     top_targets: top.map(([k, r]) => {
       const i = k.indexOf(':');

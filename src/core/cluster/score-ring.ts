@@ -1,11 +1,12 @@
 /**
  * Ring score in [0, 1] from general coordination features: how dense the group's evidence graph
  * is, how many independent signals agree, how synchronised its posting is, how concentrated it is
- * on a few targets, and how clustered its registrations are. Each term is reported in evidence.
+ * on a few targets, and how clustered its registrations are — plus a bonus for the scale of its
+ * coordinated core. Each term is reported in evidence.
  */
 import type { RingEvidence } from '../../contracts/ring.ts';
 
-export const RING_SCORE_WEIGHTS = Object.freeze({ density: 0.2, mix: 0.15, synchrony: 0.2, concentration: 0.2, registration: 0.1, promotion: 0.15 });
+export const RING_SCORE_WEIGHTS = Object.freeze({ density: 0.2, mix: 0.15, synchrony: 0.2, concentration: 0.2, registration: 0.1, promotion: 0.15, scale: 0.1 });
 
 /** Signals that are behaviour (infrastructure and registration only corroborate). */
 export const BEHAVIOURAL_SIGNALS = Object.freeze(['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const);
@@ -14,6 +15,10 @@ const CONTENT = ['near_duplicate', 'semantic', 'co_target'] as const;
 const DENSITY_FULL = 0.3;
 /** …or when linked members have evidence with this many others on average */
 const MEAN_DEGREE_FULL = 4;
+/** the scale bonus starts above this many linked members (a family or a small team sharing a device or office IP)… */
+const SCALE_FROM = 6;
+/** …and is full at this many */
+const SCALE_FULL = 10;
 
 export function scoreRing(ev: RingEvidence): number {
   const w = RING_SCORE_WEIGHTS;
@@ -29,7 +34,12 @@ export function scoreRing(ev: RingEvidence): number {
   const mix = Math.min(1, BEHAVIOURAL_SIGNALS.filter((s) => share(s) >= 0.08).length / 3);
   // a matrix promotes something: part of its behavioural evidence is shared content or targets
   const promotion = Math.min(1, CONTENT.reduce((a, s) => a + share(s), 0) / 0.5);
+  // a coordinated core of many accounts: a household or a few colleagues engage each other's notes
+  // too, but a group past a handful of accounts all linked by evidence is a matrix's mark (CopyCatch's
+  // group size); bonus on top of the six terms, which sum to 1, so a small group's score is unchanged
+  const scale = Math.min(1, Math.max(0, ((ev.linked_members ?? 0) - SCALE_FROM) / (SCALE_FULL - SCALE_FROM)));
   const s =
+    w.scale * scale +
     w.density * density + w.mix * mix + w.synchrony * ev.synchrony + w.concentration * ev.target_concentration +
     w.registration * ev.registration_spread.within_24h_share + w.promotion * promotion;
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;

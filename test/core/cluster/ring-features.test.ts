@@ -15,11 +15,14 @@ describe('ringFeatures', () => {
     const f = ringFeatures(['a', 'b', 'c', 'd', 'e'], clique, activity, 0).evidence;
     expect(f.density).toBe(1);
     expect(f.mean_degree).toBe(3);
+    expect(f.linked_members).toBe(4);
     // a star of 9 leaves: density falls with size, mean degree stays near 2
     const star = ringFeatures(['h', ...'123456789'], [...'123456789'].map((x) => edge('h', x)), activity, 0).evidence;
     expect(star.density).toBe(0.2);
     expect(star.mean_degree).toBe(1.8);
+    expect(star.linked_members).toBe(10);
     expect(ringFeatures(['x', 'y'], [], activity, 0).evidence.mean_degree).toBe(0);
+    expect(ringFeatures(['x', 'y'], [], activity, 0).evidence.linked_members).toBe(0);
   });
 
   it('synchrony is the share of notes with another member posting within an hour; concentration the share on the top targets', () => {

@@ -37,4 +37,17 @@ describe('scoreRing', () => {
     expect(scoreRing({ ...base, density: 0.15 })).toBe(scoreRing({ ...base, density: 0.15, mean_degree: 0 }));
     expect(scoreRing({ ...base, density: 0.15 })).toBeLessThan(scoreRing({ ...base, density: 0.3 }));
   });
+
+  it('scale: a coordinated core past a handful of accounts earns a bonus; a household-sized group scores as before', () => {
+    const family = { ...base, size: 6, density: 1, mean_degree: 5 };
+    // up to 6 linked members (a family or a small team on one device or office IP): no bonus, as for events without the field
+    expect(scoreRing({ ...family, linked_members: 6 })).toBe(scoreRing(family));
+    const at = (n: number) => scoreRing({ ...family, size: n, mean_degree: 5, density: 5 / (n - 1), linked_members: n });
+    expect(at(8)).toBeCloseTo(scoreRing(family) + 0.05, 3);
+    expect(at(10)).toBeCloseTo(scoreRing(family) + 0.1, 3);
+    // full at 10: more members add nothing
+    expect(at(40)).toBe(at(10));
+    // the score stays within [0, 1]
+    expect(scoreRing({ ...family, size: 50, synchrony: 1, target_concentration: 1, linked_members: 50, signal_contributions: { co_target: 0.4, lockstep: 0.3, mutual_engagement: 0.3 }, registration_spread: { ...base.registration_spread, within_24h_share: 1 } })).toBe(1);
+  });
 });
