@@ -29,47 +29,111 @@ export interface AttachOptions {
   beyondTargetShare?: number;
 }
 
+/** Weighted undirected graph: both directions of every edge are present, with the same weight. */
 export type Adjacency = Map<string, Map<string, number>>;
 
 export function attachPeriphery(communities: string[][], adj: Adjacency, o: AttachOptions): string[][] {
   const owner = new Map<string, number>();
-  communities.forEach((c, i) => c.forEach((m) => owner.set(m, i)));
+  for (let i = 0; i < communities.length; i++) for (const m of communities[i]) owner.set(m, i);
   const extra: string[][] = communities.map(() => []);
   // evidence from each group to outside accounts, grown incrementally by the members each round adds
-  const toC = communities.map(() => new Map<string, { w: number; links: number }>());
-  let added: string[][] = communities.map((c) => c);
+  const toC = communities.map(() => new GroupTies(o.minWeight, o.minLinks));
+  /** members not yet counted in their group's ties */
+  let added: string[][] = communities;
+  /** how many candidates each group evaluated when last evaluated (-1: never) */
+  const evaluated = communities.map(() => -1);
   for (let round = 0; round < (o.rounds ?? 1); round++) {
     const best = new Map<string, { ci: number; w: number }>();
-    toC.forEach((to, ci) => {
-      for (const m of added[ci])
-        for (const [x, w] of adj.get(m) ?? []) {
-          const r = to.get(x);
-          if (r) {
-            r.w += w;
-            r.links++;
-          } else to.set(x, { w, links: 1 });
-        }
-      const cand = new Set<string>();
-      for (const [x, r] of to) if (!owner.has(x) && r.w >= o.minWeight && r.links >= o.minLinks) cand.add(x);
+    for (let ci = 0; ci < toC.length; ci++) {
+      const to = toC[ci];
+      for (const m of added[ci]) to.add(adj.get(m));
+      const cand = to.candidates(owner);
+      // No new member: the candidates can only have shrunk (some taken by other groups). If none
+      // was, everything the tests read is as when last evaluated, and none passed then (a passing
+      // one would be owned now), so none can pass now.
+      if (added[ci].length === 0 && cand.size === evaluated[ci]) continue;
+      evaluated[ci] = cand.size;
       const inGroup = (y: string) => owner.get(y) === ci || cand.has(y);
       for (const x of cand) {
         const e = evidenceTo(x, adj, inGroup);
         if (e.inGroup / e.total < o.minShare || !beyondTarget(x, o, inGroup, e.inGroup)) continue;
-        const w = to.get(x)!.w;
+        const w = to.weight(x);
         const prev = best.get(x);
         if (!prev || w > prev.w) best.set(x, { ci, w });
       }
-    });
-    if (best.size === 0) break;
+    }
     added = communities.map(() => []);
+    if (best.size === 0) break;
     for (const [x, { ci }] of [...best].sort(([a], [b]) => (a < b ? -1 : 1))) {
       owner.set(x, ci);
       added[ci].push(x);
       extra[ci].push(x);
     }
   }
-  if (o.collectiveMinSize) collective(communities, extra, owner, adj, o);
+  if (o.collectiveMinSize) collective(communities, extra, owner, adj, o, toC, added);
   return communities.map((c, i) => (extra[i].length ? [...c, ...extra[i]].sort() : c));
+}
+
+/**
+ * One group's evidence to each outside account (summed member by member, in the order they were
+ * added), and the accounts past the weight and link bars: an account is listed when an added tie
+ * takes it past both, so finding the candidates needs no scan of every tie.
+ */
+class GroupTies {
+  private readonly slot = new Map<string, number>();
+  private readonly w: number[] = [];
+  private readonly links: number[] = [];
+  private readonly listed: boolean[] = [];
+  /** accounts that reached both bars, in the order they did; owned ones are dropped as found */
+  private qualified: string[] = [];
+
+  constructor(
+    private readonly minWeight: number,
+    private readonly minLinks: number,
+  ) {}
+
+  /** Count one member's ties. */
+  add(ties: Map<string, number> | undefined): void {
+    if (!ties) return;
+    for (const [x, v] of ties) {
+      let i = this.slot.get(x);
+      if (i === undefined) {
+        i = this.w.length;
+        this.slot.set(x, i);
+        this.w.push(v);
+        this.links.push(1);
+        this.listed.push(false);
+      } else {
+        this.w[i] += v;
+        this.links[i]++;
+      }
+      if (!this.listed[i] && this.w[i] >= this.minWeight && this.links[i] >= this.minLinks) {
+        this.listed[i] = true;
+        this.qualified.push(x);
+      }
+    }
+  }
+
+  /** Accounts no group owns with ties past both bars. */
+  candidates(owner: ReadonlyMap<string, number>): Set<string> {
+    this.qualified = this.qualified.filter((x) => !owner.has(x));
+    const out = new Set<string>();
+    // re-checked: a sum that dipped back under a bar (a negative weight) does not count
+    for (const x of this.qualified) {
+      const i = this.slot.get(x)!;
+      if (this.w[i] >= this.minWeight && this.links[i] >= this.minLinks) out.add(x);
+    }
+    return out;
+  }
+
+  weight(x: string): number {
+    return this.w[this.slot.get(x)!];
+  }
+
+  /** Every account the counted members have evidence with. */
+  accounts(): IterableIterator<string> {
+    return this.slot.keys();
+  }
 }
 
 /**
@@ -83,30 +147,43 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
  * must also have evidence with `cohortMinLinks` other joiners: a small ring's boosters engage in
  * step with each other, while a household sharing a device otherwise grew into a false ring by
  * taking in two or three unrelated accounts that touched it.
+ *
+ * Peeling runs in sorted passes, a removal counting at once for the accounts after it. An account's
+ * tests read only which of its neighbours are still in the pool, so one that passed stays passed
+ * until a neighbour goes: only those are tested again (`stale`).
  */
-function collective(communities: string[][], extra: string[][], owner: Map<string, number>, adj: Adjacency, o: AttachOptions): void {
+function collective(communities: string[][], extra: string[][], owner: Map<string, number>, adj: Adjacency, o: AttachOptions, toC: GroupTies[], uncounted: string[][]): void {
   const minSize = o.collectiveMinSize ?? 0;
   const order = communities.map((_, i) => i).sort((a, b) => communities[b].length + extra[b].length - (communities[a].length + extra[a].length) || a - b);
   for (const ci of order) {
-    const members = [...communities[ci], ...extra[ci]];
-    if (members.length < minSize) continue;
+    const size = communities[ci].length + extra[ci].length;
+    if (size < minSize) continue;
+    // the neighbours of every member: those already counted in the group's ties, and the rest
     const pool = new Set<string>();
-    for (const m of members) for (const x of adj.get(m)?.keys() ?? []) if (!owner.has(x)) pool.add(x);
+    for (const x of toC[ci].accounts()) if (!owner.has(x)) pool.add(x);
+    for (const m of uncounted[ci]) for (const x of adj.get(m)?.keys() ?? []) if (!owner.has(x)) pool.add(x);
     const inGroup = (y: string) => owner.get(y) === ci || pool.has(y);
-    const cohort = members.length < (o.cohortBelow ?? 0) ? (o.cohortMinLinks ?? 0) : 0;
+    const inPool = (y: string) => pool.has(y);
+    const cohort = size < (o.cohortBelow ?? 0) ? (o.cohortMinLinks ?? 0) : 0;
+    const sorted = [...pool].sort();
+    const stale = new Set(sorted);
     let removed = true;
     while (removed && pool.size > 0) {
       removed = false;
-      for (const x of [...pool].sort()) {
+      for (const x of sorted) {
+        if (!stale.delete(x) || !pool.has(x)) continue;
         const e = evidenceTo(x, adj, inGroup);
         const fails = e.inGroup < o.minWeight || e.links < o.minLinks || e.inGroup < o.minShare * e.total || !beyondTarget(x, o, inGroup, e.inGroup);
-        if (fails || (cohort > 0 && evidenceTo(x, adj, (y) => pool.has(y)).links < cohort)) {
+        if (fails || (cohort > 0 && evidenceTo(x, adj, inPool).links < cohort)) {
           pool.delete(x);
           removed = true;
+          for (const y of adj.get(x)?.keys() ?? []) if (pool.has(y)) stale.add(y);
+          for (const y of o.beyondTarget?.get(x)?.keys() ?? []) if (pool.has(y)) stale.add(y);
         }
       }
     }
-    for (const x of [...pool].sort()) {
+    for (const x of sorted) {
+      if (!pool.has(x)) continue;
       owner.set(x, ci);
       extra[ci].push(x);
     }

@@ -20,10 +20,10 @@
  */
 import type { Params } from '../../config/params.ts';
 import type { FeaturedEvent, NormalizedAccount, NormalizedInteraction, NormalizedNote, NoteEmbeddingRecord } from '../../contracts/normalized.ts';
-import { PairStore, pairKey, type DynamicSignal, type Pair } from './pair-store.ts';
+import { DYNAMIC_SIGNALS, PairStore, pairKey, type DynamicSignal, type Pair } from './pair-store.ts';
 import { WindowedLists } from './windowed-list.ts';
 import type { NearDupIndex } from './near-dup-index.ts';
-import { scoreEdge, type EdgeRecord } from './score-edge.ts';
+import { scoreSignals, type EdgeRecord, type EdgeScore } from './score-edge.ts';
 import { semanticNeighbours } from './semantic-neighbours.ts';
 
 export interface AccountFacts {
@@ -43,6 +43,8 @@ interface Engagement {
 }
 
 const MAX_FACT_VALUES = 4;
+/** co_target's place in DYNAMIC_SIGNALS: its value is worked out when a pair is scored */
+const CO_TARGET = DYNAMIC_SIGNALS.indexOf('co_target');
 /** Most recent notes per item searched for semantic neighbours (featurize's semantic gate keeps the same buckets). */
 export const SEMANTIC_BUCKET = 200;
 
@@ -277,28 +279,35 @@ export class AccountLinker {
   /** Score every pair touched since the last call; return edges that crossed (or fell back below) the bar. */
   takeEdges(ts: number): EdgeRecord[] {
     const out: EdgeRecord[] = [];
-    // Set order is insertion order: deterministic for a deterministic input, no sort needed.
-    const keys = [...this.pairs.dirty];
-    this.pairs.dirty.clear();
     const popularity = new Map<string, number>();
-    for (const k of keys) {
+    const breadth = new Map<string, number>();
+    const x = new Float64Array(DYNAMIC_SIGNALS.length);
+    const score: EdgeScore = { weight: 0, strong: false, weak: false };
+    // Set order is insertion order: deterministic for a deterministic input, no sort needed.
+    for (const k of this.pairs.dirty) {
       const pair = this.pairs.pairs.get(k);
       if (!pair) continue;
       this.pairs.decay(pair, ts);
-      const values = this.pairs.values(pair);
-      values.co_target = this.coTargetValue(pair, ts, popularity);
-      const edge = scoreEdge(pair, values, this.facts.get(pair.a), this.facts.get(pair.b), this.p, ts);
-      const tier = edge.strong ? 2 : edge.weak ? 1 : 0;
+      x.set(pair.v);
+      x[CO_TARGET] = this.coTargetValue(pair, ts, popularity, breadth);
+      const fa = this.facts.get(pair.a);
+      const fb = this.facts.get(pair.b);
+      scoreSignals(DYNAMIC_SIGNALS, x, fa, fb, this.p, undefined, score);
+      const tier = score.strong ? 2 : score.weak ? 1 : 0;
+      const weight = round3(score.weight);
       const was = pair.lastTier ?? 0;
       // emit on a tier change, or when a strong edge's weight moved by ≥ 10% (evidence shown to reviewers)
-      const material = tier !== was || (tier === 2 && Math.abs(edge.weight - (pair.lastWeight ?? 0)) >= 0.1 * (pair.lastWeight ?? 0));
+      const material = tier !== was || (tier === 2 && Math.abs(weight - (pair.lastWeight ?? 0)) >= 0.1 * (pair.lastWeight ?? 0));
       if (material) {
         pair.emitted = tier > 0;
         pair.lastTier = tier;
-        pair.lastWeight = edge.weight;
-        out.push(edge);
+        pair.lastWeight = weight;
+        const signals: EdgeRecord['signals'] = {};
+        scoreSignals(DYNAMIC_SIGNALS, x, fa, fb, this.p, signals, score);
+        out.push({ kind: 'edge', a: pair.a, b: pair.b, ts, strong: score.strong, weak: score.weak, signals, weight: round3(score.weight), examples: pair.examples.slice() });
       }
     }
+    this.pairs.dirty.clear();
     return out;
   }
 
@@ -306,7 +315,7 @@ export class AccountLinker {
    * Co-posting evidence weighted by each target's popularity *now* (IDF-style): a product that
    * later turns viral stops linking its early posters. Repeats on one target count harmonically.
    */
-  private coTargetValue(pair: Pair, ts: number, cache: Map<string, number>): number {
+  private coTargetValue(pair: Pair, ts: number, cache: Map<string, number>, breadthCache: Map<string, number>): number {
     if (!pair.targets) return 0;
     let v = 0;
     const horizon = ts - this.p.windowMs;
@@ -326,16 +335,15 @@ export class AccountLinker {
     // a prolific poster (a reviewer of everything) shares items with many accounts by chance
     const free = this.p.coTargetBreadthFree;
     if (free > 0 && v > 0) {
-      const b = Math.max(this.breadth(pair.a, horizon, cache), this.breadth(pair.b, horizon, cache));
+      const b = Math.max(this.breadth(pair.a, horizon, breadthCache), this.breadth(pair.b, horizon, breadthCache));
       if (b > free) v *= Math.sqrt(free / b);
     }
     return v;
   }
 
-  /** How many distinct items `account` posted about since `horizon` (kept in `cache` for one scoring pass, under a key no target has). */
+  /** How many distinct items `account` posted about since `horizon` (kept in `cache`, by account, for one scoring pass). */
   private breadth(account: string, horizon: number, cache?: Map<string, number>): number {
-    const key = `@${account}`;
-    const known = cache?.get(key);
+    const known = cache?.get(account);
     if (known !== undefined) return known;
     const m = this.postedItems.get(account)?.items;
     let n = 0;
@@ -344,7 +352,7 @@ export class AccountLinker {
         if (t >= horizon) n++;
         else m.delete(k);
       }
-    cache?.set(key, n);
+    cache?.set(account, n);
     return n;
   }
 
@@ -374,7 +382,7 @@ export class AccountLinker {
     if (!pair) return null;
     this.pairs.decay(pair, ts);
     const v = this.pairs.values(pair);
-    v.co_target = this.coTargetValue(pair, ts, new Map());
+    v.co_target = this.coTargetValue(pair, ts, new Map(), new Map());
     return v;
   }
 }

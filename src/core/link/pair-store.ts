@@ -35,10 +35,22 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
 }
 
+function newPair(a: string, b: string, t: number): Pair {
+  return { a, b, v: new Float64Array(DYNAMIC_SIGNALS.length), t, examples: [], emitted: false };
+}
+
+function hasExample(examples: readonly PairExample[], x: PairExample): boolean {
+  for (const e of examples) if (e.signal === x.signal && e.a_note === x.a_note) return true;
+  return false;
+}
+
 export class PairStore {
   readonly pairs = new Map<string, Pair>();
   readonly dirty = new Set<string>();
   private readonly lambda: number;
+  /** the last decay factor worked out, and over what time (factor()) */
+  private lastDt = NaN;
+  private lastFactor = 1;
 
   constructor(halfLifeMs: number) {
     this.lambda = Math.LN2 / halfLifeMs;
@@ -46,18 +58,22 @@ export class PairStore {
 
   add(a: string, b: string, signal: DynamicSignal, w: number, ts: number, example?: PairExample, allowZero = false): void {
     if (a === b || (w <= 0 && !allowZero)) return;
-    const key = pairKey(a, b);
-    let p = this.pairs.get(key);
+    this.addKeyed(pairKey(a, b), a, b, signal, w, ts, example);
+  }
+
+  /** `add` past its checks, with the pair's key already made; returns the pair. */
+  private addKeyed(key: string, a: string, b: string, signal: DynamicSignal, w: number, ts: number, example?: PairExample, known?: Pair): Pair {
+    let p = known ?? this.pairs.get(key);
     if (!p) {
-      const [x, y] = a < b ? [a, b] : [b, a];
-      p = { a: x, b: y, v: new Float64Array(DYNAMIC_SIGNALS.length), t: ts, examples: [], emitted: false };
+      p = a < b ? newPair(a, b, ts) : newPair(b, a, ts);
       this.pairs.set(key, p);
     } else this.decay(p, ts);
     p.v[IDX[signal]] += w;
-    if (example && p.examples.length < 3 && !p.examples.some((e) => e.signal === example.signal && e.a_note === example.a_note)) {
+    if (example && p.examples.length < 3 && !hasExample(p.examples, example)) {
       p.examples.push(a < b ? example : { ...example, a_note: example.b_note, b_note: example.a_note });
     }
     this.dirty.add(key);
+    return p;
   }
 
   /**
@@ -71,8 +87,8 @@ export class PairStore {
     const p = this.pairs.get(key);
     const rk = `${signal}|${source}`;
     const k = (p?.repeats?.get(rk) ?? 0) + 1;
-    this.add(a, b, signal, w / k, ts);
-    const q = p ?? this.pairs.get(key)!;
+    // what `add` skips adds nothing, but still counts as a repeat
+    const q = a === b || w / k <= 0 ? p! : this.addKeyed(key, a, b, signal, w / k, ts, undefined, p);
     (q.repeats ??= new Map()).set(rk, k);
   }
 
@@ -87,9 +103,18 @@ export class PairStore {
   /** Bring a pair's values forward to event time `ts`. */
   decay(p: Pair, ts: number): void {
     if (ts <= p.t) return;
-    const f = Math.exp(-this.lambda * (ts - p.t));
+    const f = this.factor(ts - p.t);
     for (let i = 0; i < p.v.length; i++) p.v[i] *= f;
     p.t = ts;
+  }
+
+  /** The decay over `dt`. Pairs brought forward together (a prune, a round's scoring) mostly share their last time: one exp for all of them. */
+  private factor(dt: number): number {
+    if (dt !== this.lastDt) {
+      this.lastDt = dt;
+      this.lastFactor = Math.exp(-this.lambda * dt);
+    }
+    return this.lastFactor;
   }
 
   values(p: Pair): Record<DynamicSignal, number> {

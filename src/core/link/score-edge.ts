@@ -36,41 +36,66 @@ const PRESENT = 0.45;
 const SAT = 3;
 
 export function scoreEdge(pair: Pair, v: Record<DynamicSignal, number>, fa: AccountFacts | undefined, fb: AccountFacts | undefined, p: Params['link'], ts: number): EdgeRecord {
+  const names = Object.keys(v) as DynamicSignal[];
   const signals: Partial<Record<SignalName, number>> = {};
+  const s = scoreSignals(names, names.map((n) => v[n]), fa, fb, p, signals);
+  return { kind: 'edge', a: pair.a, b: pair.b, ts, strong: s.strong, weak: s.weak, signals, weight: round3(s.weight), examples: pair.examples.slice() };
+}
+
+export interface EdgeScore {
+  /** unrounded */
+  weight: number;
+  strong: boolean;
+  weak: boolean;
+}
+
+/**
+ * The score of signal values `x` (of signals `names`, in that order), each signal's contribution
+ * written to `signals` when given. Into `out` when given: re-scoring a pair whose tier did not
+ * change (most of them, every round) then allocates nothing.
+ */
+export function scoreSignals(names: readonly DynamicSignal[], x: ArrayLike<number>, fa: AccountFacts | undefined, fb: AccountFacts | undefined, p: Params['link'], signals?: Partial<Record<SignalName, number>>, out: EdgeScore = { weight: 0, strong: false, weak: false }): EdgeScore {
   let weight = 0;
   let present = 0;
   let single = false;
-  for (const s of Object.keys(v) as DynamicSignal[]) {
-    const x = v[s];
-    if (x <= 0) continue;
-    if (x >= p.edgeSingleSignalMin && SINGLE_SIGNALS.has(s)) single = true;
-    const c = p.weights[s] * SAT * (1 - Math.exp(-x / SAT));
+  for (let i = 0; i < names.length; i++) {
+    const s = names[i];
+    const xs = x[i];
+    if (xs <= 0) continue;
+    if (xs >= p.edgeSingleSignalMin && SINGLE_SIGNALS.has(s)) single = true;
+    const c = p.weights[s] * SAT * (1 - Math.exp(-xs / SAT));
     if (c > 0) {
-      signals[s] = round3(c);
+      if (signals) signals[s] = round3(c);
       weight += c;
-      if (x >= PRESENT) present++;
+      if (xs >= PRESENT) present++;
     }
   }
   if (weight > 0 && fa && fb) {
     // Infrastructure and registration corroborate behaviour; they never count as a behavioural signal
     // (families share a device, colleagues an office IP, cohorts register on launch day).
     if (fa.registered_at !== undefined && fb.registered_at !== undefined && Math.abs(fa.registered_at - fb.registered_at) <= p.registrationBurstMs) {
-      signals.registration_burst = p.weights.registration_burst;
+      if (signals) signals.registration_burst = p.weights.registration_burst;
       weight += p.weights.registration_burst;
     }
-    if (fa.devices.some((d) => fb.devices.includes(d))) {
-      signals.shared_device = p.weights.shared_device;
+    if (shareAny(fa.devices, fb.devices)) {
+      if (signals) signals.shared_device = p.weights.shared_device;
       weight += p.weights.shared_device;
     }
-    if (fa.ips.some((d) => fb.ips.includes(d))) {
-      signals.shared_ip = p.weights.shared_ip;
+    if (shareAny(fa.ips, fb.ips)) {
+      if (signals) signals.shared_ip = p.weights.shared_ip;
       weight += p.weights.shared_ip;
     }
   }
-  const strong = weight >= p.edgeMinScore && (present >= p.edgeMinSignals || single);
+  out.weight = weight;
+  out.strong = weight >= p.edgeMinScore && (present >= p.edgeMinSignals || single);
   // the weak tier only feeds periphery attachment (registration/device/IP count here, as corroboration)
-  const weak = !strong && weight >= p.edgeWeakMin;
-  return { kind: 'edge', a: pair.a, b: pair.b, ts, strong, weak, signals, weight: round3(weight), examples: pair.examples.slice() };
+  out.weak = !out.strong && weight >= p.edgeWeakMin;
+  return out;
+}
+
+function shareAny(xs: readonly string[], ys: readonly string[]): boolean {
+  for (const x of xs) if (ys.includes(x)) return true;
+  return false;
 }
 
 function round3(x: number): number {

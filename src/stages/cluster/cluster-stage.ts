@@ -48,6 +48,11 @@ export type LinkRecord = EdgeRecord | NoteActivity | AccountFactsRecord | Waterm
 export function createClusterStage(params: Params, metrics: Metrics): StageProcessor {
   const p = params.cluster;
   const edges = new Map<string, EdgeRecord>();
+  // The strong edges again, in Louvain's input order as of the last round, plus those that came
+  // since; `replaced` the records that left `edges` meanwhile. Sorting an almost sorted list is
+  // one pass, against a full sort of the edges every round.
+  let ordered: EdgeRecord[] = [];
+  let replaced = new Set<EdgeRecord>();
   /** weak edges that may seed (early-seeds.ts isCorroborated) */
   const weakEdges = new Map<string, EdgeRecord>();
   // strong and weak evidence, as adjacency with weights, for periphery attachment
@@ -91,7 +96,12 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     const list = [...edges.values()];
     // Louvain and the seeds are deterministic in their inputs: rerun each only when its inputs changed
     // (small strong cores may still grow past the minimum size with their periphery: minSize 2)
-    if (changed || !strongFound) strongFound = detectCommunities(list, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
+    if (changed || !strongFound) {
+      // the same edge set as `list` (the result depends on nothing else), almost in order already
+      ordered = ordered.filter((e) => !replaced.has(e)).sort(byPair);
+      replaced = new Set();
+      strongFound = detectCommunities(ordered, { resolution: p.resolution, seed: params.seed, minSize: 2, randomWalk: p.louvainRandomWalk });
+    }
     if (p.weakCoreK > 0 && (changed || seedChanged || !seeded)) {
       const opts = { k: p.weakCoreK, minBehaviour: p.weakSeedMinBehaviour, minSize: p.minRingSize, resolution: p.resolution, seed: params.seed, randomWalk: p.louvainRandomWalk, refine };
       const grown = strongFound.map((c) => [...c]);
@@ -147,8 +157,12 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
           const k = pairKey(rec.a, rec.b);
           if (rec.strong || edges.has(k)) changed = true; // the strong graph changed
           else weakChanged = true;
-          if (rec.strong) edges.set(k, rec);
-          else edges.delete(k);
+          const old = edges.get(k);
+          if (old) replaced.add(old);
+          if (rec.strong) {
+            edges.set(k, rec);
+            ordered.push(rec);
+          } else edges.delete(k);
           if (rec.weak && p.weakCoreK > 0 && isCorroborated(rec, p.weakSeedMinBehaviour)) {
             weakEdges.set(k, rec);
             seedChanged = true;
@@ -181,4 +195,9 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     },
     flush() {},
   };
+}
+
+/** Edges by (a, b), as detect-communities.ts sorts them (the link stage emits each pair once, a < b). */
+function byPair(x: EdgeRecord, y: EdgeRecord): number {
+  return x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attachPeriphery } from '../../../src/core/cluster/attach-periphery.ts';
+import { attachPeriphery, type AttachOptions } from '../../../src/core/cluster/attach-periphery.ts';
+import { seededRng } from '../../../src/core/cluster/seeded-rng.ts';
+import { attachPeripheryReference } from './_attach-reference.ts';
 import { graph } from './_graph.ts';
 
 const O = { minWeight: 3, minShare: 0.5, minLinks: 3 };
@@ -91,5 +93,55 @@ describe('attachPeriphery', () => {
     expect(attachPeriphery([core, home], adj, { ...small, cohortMinLinks: 2 })).toEqual([[...core, ...boosters].sort(), home]);
     // groups of ring size are exempt
     expect(attachPeriphery([core, home], adj, { ...small, cohortMinLinks: 2, cohortBelow: 3 })).toEqual([[...core, ...boosters].sort(), [...home, 'v1', 'v2'].sort()]);
+  });
+});
+
+describe('attachPeriphery against the plain reference (_attach-reference.ts)', () => {
+  /** A few dense groups, accounts tied to them and to each other at random, and noise; a random share of the edges is more than a shared target. */
+  function randomCase(seed: number): { communities: string[][]; edges: [string, string, number][]; o: AttachOptions } {
+    const rng = seededRng(seed);
+    const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+    const weight = () => Math.round((0.1 + rng() * 2.4) * 1000) / 1000;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
+    const communities = Array.from({ length: int(1, 4) }, (_, c) => Array.from({ length: int(2, 8) }, (_, i) => `c${c}m${i}`));
+    const members = communities.flat();
+    const outside = Array.from({ length: int(5, 40) }, (_, i) => `p${i}`);
+    const noise = Array.from({ length: 10 }, (_, i) => `n${i}`);
+    const seen = new Set<string>();
+    const edges: [string, string, number][] = [];
+    const edge = (a: string, b: string) => {
+      const k = a < b ? `${a} ${b}` : `${b} ${a}`;
+      if (a !== b && !seen.has(k)) seen.add(k) && edges.push([a, b, weight()]);
+    };
+    for (const c of communities) for (const a of c) for (const b of c) if (a < b && rng() < 0.7) edge(a, b);
+    for (const x of outside) {
+      for (let k = int(0, 6); k > 0; k--) edge(x, pick(members));
+      for (let k = int(0, 5); k > 0; k--) edge(x, pick(outside));
+      for (let k = int(0, 3); k > 0; k--) edge(x, pick(noise));
+    }
+    const o: AttachOptions = {
+      minWeight: pick([1.5, 2, 3]),
+      minShare: pick([0.3, 0.5, 0.7]),
+      minLinks: pick([2, 3]),
+      rounds: int(1, 4),
+      collectiveMinSize: pick([0, 3, 5]),
+      cohortBelow: 5,
+      cohortMinLinks: pick([0, 1, 2]),
+      beyondTargetShare: pick([0, 0.2, 0.5]),
+      beyondTarget: graph(edges.filter(() => rng() < 0.6)),
+    };
+    return { communities, edges, o };
+  }
+
+  it('returns exactly what re-testing every candidate in full returns, on 2000 random graphs', () => {
+    let grew = 0;
+    for (let seed = 1; seed <= 2000; seed++) {
+      const { communities, edges, o } = randomCase(seed);
+      const adj = graph(edges);
+      const want = attachPeripheryReference(communities.map((c) => [...c]), adj, o);
+      expect(attachPeriphery(communities.map((c) => [...c]), adj, o), `seed ${seed}`).toEqual(want);
+      if (want.some((c, i) => c.length > communities[i].length)) grew++;
+    }
+    expect(grew).toBeGreaterThan(400); // the cases exercise attachment, not only its absence
   });
 });

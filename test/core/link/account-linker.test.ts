@@ -3,6 +3,7 @@ import { DEFAULTS } from '../../../src/config/params.ts';
 import type { FeaturedEvent } from '../../../src/contracts/normalized.ts';
 import { AccountLinker } from '../../../src/core/link/account-linker.ts';
 import { pairKey } from '../../../src/core/link/pair-store.ts';
+import { scoreEdge } from '../../../src/core/link/score-edge.ts';
 import { createNearDupIndex } from '../../../src/core/simhash/hex-near-dup-index.ts';
 
 const T0 = Date.UTC(2026, 4, 1);
@@ -154,5 +155,22 @@ describe('AccountLinker', () => {
       l.observe(withVec(note('b', after + 1, 'item')));
       expect(l.pairSignals('a', 'b', after + 2)?.semantic ?? 0).toBe(0);
     });
+  });
+
+  it('takeEdges emits the record scoreEdge makes of the pair, once per tier change', () => {
+    const l = linker();
+    l.observe({ type: 'account', event_id: 'r1', ts: T0, account_id: 'a', action: 'register', device_id: 'dev' } as FeaturedEvent);
+    l.observe({ type: 'account', event_id: 'r2', ts: T0, account_id: 'b', action: 'register', device_id: 'dev' } as FeaturedEvent);
+    l.pairs.add('b', 'a', 'near_duplicate', 1.2, T0, { signal: 'near_duplicate', a_note: 'nb', b_note: 'na', similarity: 0.97 });
+    l.pairs.add('a', 'b', 'lockstep', 2.5, T0 + 1000);
+    l.pairs.add('a', 'c', 'lockstep', 0.1, T0 + 1000);
+    const ts = T0 + 3_600_000;
+    const edges = l.takeEdges(ts);
+    const pair = l.pairs.pairs.get(pairKey('a', 'b'))!;
+    expect(edges).toEqual([scoreEdge(pair, l.pairSignals('a', 'b', ts)!, l.facts.get('a'), l.facts.get('b'), DEFAULTS.link, ts)]);
+    expect(edges[0].strong).toBe(true);
+    expect(edges[0].examples).toEqual([{ signal: 'near_duplicate', a_note: 'na', b_note: 'nb', similarity: 0.97 }]);
+    l.refreshEmitted();
+    expect(l.takeEdges(ts + 1000)).toEqual([]); // same tier, weight within 10%
   });
 });

@@ -76,4 +76,32 @@ describe('cluster stage', () => {
     expect(byId.get('s5')).toMatchObject({ role: 'core', links: 4, evidence_weight: 8 });
     expect(byId.get('s1')).toMatchObject({ links: 5, evidence_weight: 8.9 });
   });
+
+  it('finds communities on the current strong edges only, after edges are re-weighted and dropped', () => {
+    const params = resolveParams({ cluster: { weakCoreK: 0 } });
+    const a = ['a1', 'a2', 'a3', 'a4', 'a5'];
+    const b = ['b1', 'b2', 'b3', 'b4', 'b5'];
+    const strong = (x: string, y: string, lockstep: number) => edge(x, y, 'strong', { lockstep, co_target: 0.8 });
+    const gone = (x: string, y: string) => ({ ...edge(x, y, 'weak', {}), weak: false, weight: 0 });
+    const roundsOf = (batches: EdgeRecord[][]) => {
+      const stage = createClusterStage(params, createMetrics());
+      const rounds: ClusterRound[] = [];
+      const send = (decoded: unknown) => stage.handle({ role: 'links', partition: 'links:0', source: 's', value: Buffer.alloc(0), decoded }, (_r, _k, v) => rounds.push(v as ClusterRound));
+      send({ kind: 'watermark', ts: 0, final: false });
+      batches.forEach((batch, i) => {
+        for (const r of batch) send(r);
+        send({ kind: 'watermark', ts: (i + 1) * DEFAULTS.cluster.everyMs + 1, final: false });
+      });
+      return rounds;
+    };
+    const final = pairs(a).map(([x, y]) => strong(x, y, 2));
+    const history = roundsOf([
+      [...pairs(a).map(([x, y]) => strong(x, y, 1.2)), ...pairs(b).map(([x, y]) => strong(x, y, 1.2)), strong('a1', 'b1', 1.2)],
+      [...pairs(b).map(([x, y]) => gone(x, y)), gone('a1', 'b1'), ...final],
+    ]);
+    expect(history).toHaveLength(2);
+    expect(members(history[0])).toEqual([a, b]);
+    expect(history[1].candidates.map((c) => c.members)).toEqual(roundsOf([final])[0].candidates.map((c) => c.members));
+    expect(members(history[1])).toEqual([a]);
+  });
 });
