@@ -2,8 +2,9 @@
  * flag — turns cluster rounds into ring events: `flagged` the first time a candidate scores at
  * least `flag.minScore`, `updated` when its membership or score moves materially, `retired` when
  * it has not been seen above the bar for `flag.retireAfterMs`, `merged` (with `merged_into`) when
- * cluster reports that a flagged ring it took in (`absorbed`, ring-identity.ts) was another open case:
- * fragments of one matrix flagged apart become one case. Idempotent by (ring_id, version):
+ * cluster reports that a flagged ring it took in (`absorbed`, ring-identity.ts) was another open case
+ * (if the survivor is not a case yet, when it becomes one): fragments of one matrix flagged apart
+ * become one case. Idempotent by (ring_id, version):
  * the runner primes `alreadyEmitted` from the rings topic, so redelivery never re-flags.
  * Consumes: clusters. Emits: rings (keyed by ring_id).
  */
@@ -31,6 +32,8 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
   const state = new Map<string, FlagState>();
   const alreadyEmitted = new Set<string>();
   const streak = new Map<string, number>();
+  /** a candidate that is not an open case yet → the open cases cluster folded into it (closed as merged when it opens) */
+  const awaiting = new Map<string, string[]>();
 
   const changedEnough = (s: FlagState, c: RingCandidate) => {
     const now = new Set(c.members.map((m) => m.account_id));
@@ -87,13 +90,24 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
         s.lastSeen = round.ts;
         if (s.last.status === 'retired' || changedEnough(s, c)) update(s, c);
       }
-      // a flagged case taken in by another flagged case is closed as merged into it
+      // a flagged case taken in by another flagged case is closed as merged into it; taken in by a
+      // candidate that is not a case yet, it waits for that candidate to become one (or to be taken in
+      // itself, and then follows it)
       for (const c of round.candidates) {
+        const taken: string[] = [...(awaiting.get(c.ring_id) ?? [])];
+        for (const id of c.absorbed ?? []) {
+          taken.push(id, ...(awaiting.get(id) ?? []));
+          awaiting.delete(id);
+        }
+        const open = [...new Set(taken)].filter((id) => state.has(id) && state.get(id)!.last.status !== 'merged').sort();
         const into = state.get(c.ring_id);
-        if (!c.absorbed || !into || into.last.status === 'retired') continue;
-        for (const id of c.absorbed) {
-          const s = state.get(id);
-          if (!s || s.last.status === 'merged') continue;
+        if (open.length && (!into || into.last.status === 'retired')) {
+          awaiting.set(c.ring_id, open);
+          continue;
+        }
+        awaiting.delete(c.ring_id);
+        for (const id of open) {
+          const s = state.get(id)!;
           s.version++;
           s.last = { ...s.last, version: s.version, status: 'merged', merged_into: c.ring_id, updated_at: at };
           out(s.last);

@@ -69,6 +69,34 @@ describe('flag stage', () => {
     expect(h.out.map((e) => e.status)).toEqual(['flagged']);
   });
 
+  it('closes an absorbed case as merged once its survivor becomes a case, also through a survivor taken in later', () => {
+    const h = harness();
+    h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.8)] });
+    // r9 took r1 in while r9 was below the bar: r1 stays open…
+    h.send({ kind: 'round', ts: 100, final: false, candidates: [{ ...cand('r9', ['a', 'b', 'c', 'd'], 0.2), absorbed: ['r1'] }] });
+    h.send({ kind: 'round', ts: 200, final: false, candidates: [cand('r9', ['a', 'b', 'c', 'd', 'e'], 0.3)] });
+    expect(h.out.map((e) => [e.ring_id, e.status])).toEqual([['r1', 'flagged']]);
+    // …until r9 opens: then r1 is merged into it, before it could retire
+    h.send({ kind: 'round', ts: 300, final: false, candidates: [cand('r9', ['a', 'b', 'c', 'd', 'e', 'f'], 0.7)] });
+    expect(h.out.map((e) => [e.ring_id, e.version, e.status, e.merged_into ?? null])).toEqual([
+      ['r1', 1, 'flagged', null],
+      ['r9', 1, 'flagged', null],
+      ['r1', 2, 'merged', 'r9'],
+    ]);
+
+    // a chain: r2 taken in by r7 (not a case), r7 taken in by r8, which opens later
+    const g = harness();
+    g.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r2', ['a', 'b', 'c'], 0.8)] });
+    g.send({ kind: 'round', ts: 100, final: false, candidates: [{ ...cand('r7', ['a', 'b', 'c', 'd'], 0.2), absorbed: ['r2'] }] });
+    g.send({ kind: 'round', ts: 200, final: false, candidates: [{ ...cand('r8', ['a', 'b', 'c', 'd', 'x'], 0.2), absorbed: ['r7'] }] });
+    g.send({ kind: 'round', ts: 300, final: false, candidates: [cand('r8', ['a', 'b', 'c', 'd', 'x'], 0.9)] });
+    expect(g.out.map((e) => [e.ring_id, e.status, e.merged_into ?? null])).toEqual([
+      ['r2', 'flagged', null],
+      ['r8', 'flagged', null],
+      ['r2', 'merged', 'r8'],
+    ]);
+  });
+
   it('an open case follows its candidate below the flag bar down to keepMinScore; a new one is not opened there', () => {
     const metrics = createMetrics();
     const stage = createFlagStage({ ...DEFAULTS, flag: { ...DEFAULTS.flag, minScore: 0.6, keepMinScore: 0.5, minRounds: 1, retireAfterMs: 1000 } }, prov, metrics);
