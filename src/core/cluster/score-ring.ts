@@ -1,12 +1,12 @@
 /**
  * Ring score in [0, 1] from general coordination features: how dense the group's evidence graph
  * is, how many independent signals agree, how synchronised its posting is, how concentrated it is
- * on a few targets, and how clustered its registrations are — plus a bonus for the scale of its
- * coordinated core. Each term is reported in evidence.
+ * on a few targets, and how clustered its registrations are — plus bonuses for the scale of its
+ * coordinated core and for a large core registered within one day. Each term is reported in evidence.
  */
 import type { RingEvidence } from '../../contracts/ring.ts';
 
-export const RING_SCORE_WEIGHTS = Object.freeze({ density: 0.2, mix: 0.15, synchrony: 0.2, concentration: 0.2, registration: 0.1, promotion: 0.15, scale: 0.1 });
+export const RING_SCORE_WEIGHTS = Object.freeze({ density: 0.2, mix: 0.15, synchrony: 0.2, concentration: 0.2, registration: 0.1, promotion: 0.15, scale: 0.1, cohort: 0.1 });
 
 /** Signals that are behaviour (infrastructure and registration only corroborate). */
 export const BEHAVIOURAL_SIGNALS = Object.freeze(['near_duplicate', 'semantic', 'co_target', 'lockstep', 'mutual_engagement'] as const);
@@ -38,8 +38,12 @@ export function scoreRing(ev: RingEvidence): number {
   // too, but a group past a handful of accounts all linked by evidence is a matrix's mark (CopyCatch's
   // group size); bonus on top of the six terms, which sum to 1, so a small group's score is unchanged
   const scale = Math.min(1, Math.max(0, ((ev.linked_members ?? 0) - SCALE_FROM) / (SCALE_FULL - SCALE_FROM)));
+  // …and a large group registered within one day: a batch of accounts made to work together (the
+  // registration term alone counts the share, whatever the group's size)
+  const cohort = scale * ev.registration_spread.within_24h_share;
   const s =
     w.scale * scale +
+    w.cohort * cohort +
     w.density * density + w.mix * mix + w.synchrony * ev.synchrony + w.concentration * ev.target_concentration +
     w.registration * ev.registration_spread.within_24h_share + w.promotion * promotion;
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;

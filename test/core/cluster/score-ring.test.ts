@@ -50,4 +50,15 @@ describe('scoreRing', () => {
     // the score stays within [0, 1]
     expect(scoreRing({ ...family, size: 50, synchrony: 1, target_concentration: 1, linked_members: 50, signal_contributions: { co_target: 0.4, lockstep: 0.3, mutual_engagement: 0.3 }, registration_spread: { ...base.registration_spread, within_24h_share: 1 } })).toBe(1);
   });
+
+  it('cohort: a large group registered within one day scores higher than the same group registered over years; a small group gains nothing', () => {
+    const reg = (share: number) => ({ ...base.registration_spread, within_24h_share: share });
+    const group = (n: number, share: number) => scoreRing({ ...base, size: n, density: 0.5, mean_degree: 5, linked_members: n, registration_spread: reg(share) });
+    // the registration term alone: +0.1 × share at any size
+    expect(group(5, 1) - group(5, 0)).toBeCloseTo(0.1, 3);
+    // at full scale the cohort term doubles it
+    expect(group(12, 1) - group(12, 0)).toBeCloseTo(0.2, 3);
+    // half scale (8 linked), half registered together: 0.05 + 0.1 × 0.5 × 0.5
+    expect(group(8, 0.5) - group(8, 0)).toBeCloseTo(0.075, 3);
+  });
 });
