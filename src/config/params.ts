@@ -87,6 +87,8 @@ export const ParamsSchema = z.object({
     mergeMinInternalRatio: z.number().min(0),
     /** for fragment merging, edges without a content, co-target or mutual-engagement signal (lockstep, registration, infrastructure only) count at this factor of their weight */
     mergeUnanchoredFactor: z.number().min(0).max(1),
+    /** for attachment and membership, a weak pair's registration / device / IP corroboration counts only when its behavioural evidence reaches this (0 = always) */
+    attachCorroborationMinBehaviour: z.number().min(0),
     /**
      * Early seeds: accounts no strong community holds, in the k-core of weak edges that are
      * corroborated by infrastructure and carry ≥ weakSeedMinBehaviour of behavioural weight
@@ -149,7 +151,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     semanticMinCosine: 0.95,
     semanticMaxNeighbours: 10,
   },
-  cluster: { everyMs: 15 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, attachMinBeyondTarget: 0.2, attachCollective: true, attachCollectiveMinSize: 3, attachCohortMinLinks: 2, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, seedSplitRatio: 0.25, absorbAfterRounds: 8, absorbMinShare: 0.8 },
+  cluster: { everyMs: 15 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, attachMinBeyondTarget: 0.2, attachCollective: true, attachCollectiveMinSize: 3, attachCohortMinLinks: 2, attachCorroborationMinBehaviour: 0.2, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, seedSplitRatio: 0.25, absorbAfterRounds: 8, absorbMinShare: 0.8 },
   flag: { minScore: 0.6, keepMinScore: 0.5, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

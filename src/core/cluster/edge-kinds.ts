@@ -4,6 +4,7 @@
  * content similarity, shared targets and engagement with each other's notes say *what* they share.
  */
 import type { EdgeRecord } from '../link/score-edge.ts';
+import { BEHAVIOURAL_SIGNALS } from './score-ring.ts';
 
 const ANCHORS = ['near_duplicate', 'semantic', 'co_target', 'mutual_engagement'] as const;
 const BEYOND_TARGET = ['near_duplicate', 'semantic', 'lockstep', 'mutual_engagement'] as const;
@@ -20,4 +21,17 @@ export function isAnchored(e: EdgeRecord): boolean {
  */
 export function isBeyondTarget(e: EdgeRecord): boolean {
   return BEYOND_TARGET.some((s) => (e.signals[s] ?? 0) > 0);
+}
+
+/**
+ * A pair's weight for periphery attachment and membership: registration time and shared devices or
+ * IPs count only on a weak pair whose behavioural evidence reaches `minBehaviour` by itself
+ * (0 = always). A creator whose notes a ring's boosters liked as camouflage, registered in the same
+ * week as them, otherwise gathered a link to each booster worth mostly registration time and
+ * joined the ring. Strong edges keep their weight.
+ */
+export function attachWeight(e: EdgeRecord, minBehaviour: number): number {
+  if (e.strong || minBehaviour <= 0) return e.weight;
+  const behaviour = BEHAVIOURAL_SIGNALS.reduce((a, s) => a + (e.signals[s] ?? 0), 0);
+  return behaviour >= minBehaviour ? e.weight : Math.round(behaviour * 1000) / 1000;
 }

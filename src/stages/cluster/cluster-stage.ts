@@ -11,7 +11,7 @@ import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../..
 import { attachPeriphery, evidenceTo, type Adjacency } from '../../core/cluster/attach-periphery.ts';
 import { addEarlySeeds, isCorroborated } from '../../core/cluster/early-seeds.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
-import { isAnchored, isBeyondTarget } from '../../core/cluster/edge-kinds.ts';
+import { attachWeight, isAnchored, isBeyondTarget } from '../../core/cluster/edge-kinds.ts';
 import { keepMembers } from '../../core/cluster/keep-members.ts';
 import { mergeFragments } from '../../core/cluster/merge-fragments.ts';
 import { RingIdentity } from '../../core/cluster/ring-identity.ts';
@@ -167,7 +167,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
             weakEdges.set(k, rec);
             seedChanged = true;
           } else if (weakEdges.delete(k)) seedChanged = true;
-          setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight : null);
+          setAdj(rec.a, rec.b, rec.strong || rec.weak ? attachWeight(rec, p.attachCorroborationMinBehaviour) : null);
           setAdj(rec.a, rec.b, rec.strong || rec.weak ? rec.weight * (isAnchored(rec) ? 1 : p.mergeUnanchoredFactor) : null, anchoredAdj);
           setAdj(rec.a, rec.b, (rec.strong || rec.weak) && isBeyondTarget(rec) ? rec.weight : null, beyondTargetAdj);
           if (p.weakCoreK > 0) setAdj(rec.a, rec.b, rec.strong || weakEdges.has(k) ? rec.weight : null, seedAdj);

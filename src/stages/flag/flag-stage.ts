@@ -3,8 +3,9 @@
  * least `flag.minScore`, `updated` when its membership or score moves materially, `retired` when
  * it has not been seen above the bar for `flag.retireAfterMs`, `merged` (with `merged_into`) when
  * cluster reports that a flagged ring it took in (`absorbed`, ring-identity.ts) was another open case
- * (if the survivor is not a case yet, when it becomes one): fragments of one matrix flagged apart
- * become one case. Idempotent by (ring_id, version):
+ * (if the survivor is not a case yet, when it becomes one), or when a case about to retire has
+ * ≥ `cluster.absorbMinShare` of its accounts in another open case: fragments of one matrix flagged
+ * apart become one case. Idempotent by (ring_id, version):
  * the runner primes `alreadyEmitted` from the rings topic, so redelivery never re-flags.
  * Consumes: clusters. Emits: rings (keyed by ring_id).
  */
@@ -42,6 +43,19 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
     for (const m of s.members) if (!now.has(m)) diff++;
     const union = new Set([...now, ...s.members]).size;
     return diff / union >= p.updateMinMemberChange || Math.abs(c.score - s.score) >= 0.1;
+  };
+
+  /** the open case (largest overlap, then id) holding ≥ cluster.absorbMinShare of `s`'s members, if any */
+  const duplicateOf = (s: FlagState): string | undefined => {
+    let best: string | undefined;
+    let bestN = 0;
+    for (const [id, t] of [...state.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (t === s || t.last.status === 'retired' || t.last.status === 'merged') continue;
+      let n = 0;
+      for (const m of s.members) if (t.members.has(m)) n++;
+      if (n > bestN) [best, bestN] = [id, n];
+    }
+    return best !== undefined && bestN >= params.cluster.absorbMinShare * s.members.size ? best : undefined;
   };
 
   return {
@@ -118,7 +132,9 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
       for (const [, s] of [...state.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
         if (s.last.status !== 'retired' && s.last.status !== 'merged' && round.ts - s.lastSeen >= p.retireAfterMs) {
           s.version++;
-          s.last = { ...s.last, version: s.version, status: 'retired', updated_at: at };
+          // a case whose accounts now sit in another open case is that case's duplicate: merged, not retired
+          const into = duplicateOf(s);
+          s.last = into ? { ...s.last, version: s.version, status: 'merged', merged_into: into, updated_at: at } : { ...s.last, version: s.version, status: 'retired', updated_at: at };
           out(s.last);
         }
       }

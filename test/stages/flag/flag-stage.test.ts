@@ -62,6 +62,22 @@ describe('flag stage', () => {
     expect(h.out[3].members.map((m) => m.account_id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('a case that would retire while its accounts sit in another open case is merged into it instead', () => {
+    const h = harness();
+    h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c', 'd', 'e'], 0.8)] });
+    // r2 opens with all of r1's accounts; r1's candidate is no longer seen
+    h.send({ kind: 'round', ts: 100, final: false, candidates: [cand('r2', ['a', 'b', 'c', 'd', 'e', 'f', 'g'], 0.8)] });
+    // r3 holds only 2 of r4's 5 accounts: r4 retires
+    h.send({ kind: 'round', ts: 200, final: false, candidates: [cand('r2', ['a', 'b', 'c', 'd', 'e', 'f', 'g'], 0.8), cand('r4', ['p', 'q', 'r', 's', 't'], 0.8)] });
+    h.send({ kind: 'round', ts: 300, final: false, candidates: [cand('r2', ['a', 'b', 'c', 'd', 'e', 'f', 'g'], 0.8), cand('r3', ['p', 'q', 'x', 'y', 'z'], 0.8)] });
+    h.send({ kind: 'round', ts: 1250, final: false, candidates: [cand('r2', ['a', 'b', 'c', 'd', 'e', 'f', 'g'], 0.8), cand('r3', ['p', 'q', 'x', 'y', 'z'], 0.8)] });
+    const closing = h.out.filter((e) => e.status === 'merged' || e.status === 'retired').map((e) => [e.ring_id, e.status, e.merged_into ?? null]);
+    expect(closing).toEqual([
+      ['r1', 'merged', 'r2'],
+      ['r4', 'retired', null],
+    ]);
+  });
+
   it('leaves an absorbed case open when the survivor is not a flagged case', () => {
     const h = harness();
     h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.8)] });
