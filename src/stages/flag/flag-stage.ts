@@ -45,6 +45,17 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
     return diff / union >= p.updateMinMemberChange || Math.abs(c.score - s.score) >= 0.1;
   };
 
+  /** the case `id` was merged into, followed transitively (itself when it was not merged) */
+  const survivorOf = (id: string): string => {
+    const seen = new Set<string>();
+    let cur = id;
+    for (let s = state.get(cur); s?.last.status === 'merged' && s.last.merged_into && !seen.has(cur); s = state.get(cur)) {
+      seen.add(cur);
+      cur = s.last.merged_into;
+    }
+    return cur;
+  };
+
   /** the open case (largest overlap, then id) holding ≥ cluster.absorbMinShare of `s`'s members, if any */
   const duplicateOf = (s: FlagState): string | undefined => {
     let best: string | undefined;
@@ -113,8 +124,10 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
           taken.push(id, ...(awaiting.get(id) ?? []));
           awaiting.delete(id);
         }
-        const open = [...new Set(taken)].filter((id) => state.has(id) && state.get(id)!.last.status !== 'merged').sort();
-        const into = state.get(c.ring_id);
+        // a candidate whose own case was closed as merged (at retirement) passes what it takes in to that case's survivor
+        const target = survivorOf(c.ring_id);
+        const open = [...new Set(taken)].filter((id) => id !== target && state.has(id) && state.get(id)!.last.status !== 'merged').sort();
+        const into = state.get(target);
         if (open.length && (!into || into.last.status === 'retired')) {
           awaiting.set(c.ring_id, open);
           continue;
@@ -123,7 +136,7 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
         for (const id of open) {
           const s = state.get(id)!;
           s.version++;
-          s.last = { ...s.last, version: s.version, status: 'merged', merged_into: c.ring_id, updated_at: at };
+          s.last = { ...s.last, version: s.version, status: 'merged', merged_into: target, updated_at: at };
           out(s.last);
         }
       }

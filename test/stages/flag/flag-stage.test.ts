@@ -78,6 +78,20 @@ describe('flag stage', () => {
     ]);
   });
 
+  it('a candidate whose case was merged at retirement passes what it takes in to its survivor, never back into a closed case', () => {
+    const h = harness();
+    h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c', 'd', 'e'], 0.8), cand('r3', ['v', 'w', 'x', 'y', 'z'], 0.8)] });
+    h.send({ kind: 'round', ts: 100, final: false, candidates: [cand('r2', ['a', 'b', 'c', 'd', 'e', 'f'], 0.8), cand('r3', ['v', 'w', 'x', 'y', 'z'], 0.8)] });
+    h.send({ kind: 'round', ts: 1050, final: false, candidates: [cand('r2', ['a', 'b', 'c', 'd', 'e', 'f'], 0.8), cand('r3', ['v', 'w', 'x', 'y', 'z'], 0.8)] });
+    // r1 was merged into r2 at retirement; cluster still knows r1 and now takes in r2 and r3
+    h.send({ kind: 'round', ts: 1100, final: false, candidates: [{ ...cand('r1', ['a', 'b', 'c', 'd', 'e', 'f', 'v', 'w', 'x', 'y', 'z'], 0.8), absorbed: ['r2', 'r3'] }] });
+    const closing = h.out.filter((e) => e.status === 'merged').map((e) => [e.ring_id, e.merged_into]);
+    expect(closing).toEqual([
+      ['r1', 'r2'],
+      ['r3', 'r2'],
+    ]);
+  });
+
   it('leaves an absorbed case open when the survivor is not a flagged case', () => {
     const h = harness();
     h.send({ kind: 'round', ts: 0, final: false, candidates: [cand('r1', ['a', 'b', 'c'], 0.8)] });
