@@ -12,6 +12,7 @@ import type { EdgeRecord } from '../link/score-edge.ts';
 import type { Adjacency } from './attach-periphery.ts';
 import { denseCore } from './dense-core.ts';
 import { detectCommunities } from './detect-communities.ts';
+import { behaviourOf } from './edge-kinds.ts';
 import { BEHAVIOURAL_SIGNALS } from './score-ring.ts';
 
 export interface EarlySeedOptions {
@@ -73,7 +74,7 @@ export function addEarlySeeds(found: string[][], strong: readonly EdgeRecord[], 
 
 /** A weak edge that may seed: real behavioural evidence, tipped by infrastructure. */
 export function isCorroborated(e: EdgeRecord, minBehaviour: number): boolean {
-  return CORROBORATION.some((s) => (e.signals[s] ?? 0) > 0) && BEHAVIOURAL_SIGNALS.reduce((a, s) => a + (e.signals[s] ?? 0), 0) >= minBehaviour;
+  return CORROBORATION.some((s) => (e.signals[s] ?? 0) > 0) && behaviourOf(e) >= minBehaviour;
 }
 
 /** Per group, how many behavioural signals each carry ≥ 10% of its internal behavioural evidence (as for one edge, one kind of coincidence is not enough). One pass over the edges. */

@@ -32,6 +32,11 @@ export function isBeyondTarget(e: EdgeRecord): boolean {
  */
 export function attachWeight(e: EdgeRecord, minBehaviour: number): number {
   if (e.strong || minBehaviour <= 0) return e.weight;
-  const behaviour = BEHAVIOURAL_SIGNALS.reduce((a, s) => a + (e.signals[s] ?? 0), 0);
+  const behaviour = behaviourOf(e);
   return behaviour >= minBehaviour ? e.weight : Math.round(behaviour * 1000) / 1000;
+}
+
+/** The edge's behavioural weight: its evidence without registration time and infrastructure. */
+export function behaviourOf(e: EdgeRecord): number {
+  return BEHAVIOURAL_SIGNALS.reduce((a, s) => a + (e.signals[s] ?? 0), 0);
 }

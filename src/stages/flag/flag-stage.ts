@@ -60,11 +60,11 @@ export function createFlagStage(params: Params, provenance: Provenance, metrics:
   const duplicateOf = (s: FlagState): string | undefined => {
     let best: string | undefined;
     let bestN = 0;
-    for (const [id, t] of [...state.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [id, t] of state) {
       if (t === s || t.last.status === 'retired' || t.last.status === 'merged') continue;
       let n = 0;
       for (const m of s.members) if (t.members.has(m)) n++;
-      if (n > bestN) [best, bestN] = [id, n];
+      if (n > bestN || (n > 0 && n === bestN && id < best!)) [best, bestN] = [id, n];
     }
     return best !== undefined && bestN >= params.cluster.absorbMinShare * s.members.size ? best : undefined;
   };
