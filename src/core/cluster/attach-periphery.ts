@@ -27,6 +27,12 @@ export interface AttachOptions {
   /** the evidence that is more than a shared target (edge-kinds.ts isBeyondTarget); with beyondTargetShare > 0 a candidate needs at least that share of its evidence to the group in it */
   beyondTarget?: Adjacency;
   beyondTargetShare?: number;
+  /**
+   * A group found with exactly this many members — one short of a ring — attaches with the bars
+   * below instead (absent = the same bars for every group): its members are all strongly tied, so
+   * an account with evidence to two of them is more likely its booster than a household's bystander.
+   */
+  shortCore?: { size: number; minWeight: number; minLinks: number };
 }
 
 /** Weighted undirected graph: both directions of every edge are present, with the same weight. */
@@ -37,7 +43,7 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
   for (let i = 0; i < communities.length; i++) for (const m of communities[i]) owner.set(m, i);
   const extra: string[][] = communities.map(() => []);
   // evidence from each group to outside accounts, grown incrementally by the members each round adds
-  const toC = communities.map(() => new GroupTies(o.minWeight, o.minLinks));
+  const toC = communities.map((c) => (c.length === o.shortCore?.size ? new GroupTies(o.shortCore.minWeight, o.shortCore.minLinks) : new GroupTies(o.minWeight, o.minLinks)));
   /** members not yet counted in their group's ties */
   let added: string[][] = communities;
   /** how many candidates each group evaluated when last evaluated (-1: never) */

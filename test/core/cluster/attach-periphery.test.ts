@@ -52,6 +52,23 @@ describe('attachPeriphery', () => {
     expect(attachPeriphery([ring], all, { ...O, beyondTarget, beyondTargetShare: 0.5 })).toEqual([ring]);
   });
 
+  it('a core one short of ring size (shortCore) takes in accounts tied to two of its members; other groups keep the usual bars', () => {
+    const short = { size: 4, minWeight: 1.2, minLinks: 2 };
+    // b backs two posters of a four-account core; h is tied to two of them too, but mostly to its own household
+    const adj2 = graph([
+      ['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2], ['d1', 'd2', 2], ['d2', 'd3', 2], ['d3', 'd4', 2], ['d4', 'd5', 2],
+      ['b', 'c1', 0.7], ['b', 'c3', 0.6], ['e', 'd1', 0.7], ['e', 'd3', 0.6],
+      ['h', 'c2', 0.7], ['h', 'c4', 0.7], ['h', 'y1', 1.2], ['h', 'y2', 1.2],
+    ]);
+    const five = ['d1', 'd2', 'd3', 'd4', 'd5'];
+    expect(attachPeriphery([core, five], adj2, { ...O, shortCore: short })).toEqual([[...core, 'b'].sort(), five]);
+    // without the rule the core stays as it is
+    expect(attachPeriphery([core, five], adj2, O)).toEqual([core, five]);
+    // one tie is not enough, however heavy
+    const one = graph([['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2], ['b', 'c1', 2]]);
+    expect(attachPeriphery([core], one, { ...O, shortCore: short })).toEqual([core]);
+  });
+
   it('collectively attaches boosters tied mostly to each other, each touching the posters only once', () => {
     const ring = ['c1', 'c2', 'c3', 'c4', 'c5'];
     const edges: [string, string, number][] = [['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2], ['c4', 'c5', 2]];
