@@ -39,6 +39,8 @@ export const RingEvidence = z.object({
   mean_degree: z.number().optional(),
   /** Members with pair evidence to at least one other member (the coordinated core the density terms describe). Absent in events written before it existed. */
   linked_members: z.number().int().optional(),
+  /** Members with evidence (strong or weak, as counted for periphery attachment) to at least two other members: boosters tied to several posters count here though no single tie is strong. Absent in events written before it existed. */
+  tied_members: z.number().int().optional(),
   signal_contributions: z.record(z.string(), z.number()),
   top_targets: z.array(z.object({ kind: z.string(), id: z.string(), accounts: z.number().int(), notes: z.number().int() })),
   example_note_pairs: z.array(

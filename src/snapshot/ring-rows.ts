@@ -31,7 +31,7 @@ export function ringToRows(ev: RingEvent, seq: number, ps: Pseudonymizer | null)
   const top = e.top_targets[0];
   const ring: Row = {
     seq, ring_id: ev.ring_id, version: ev.version, status: ev.status, merged_into: ev.merged_into, detected_at: Date.parse(ev.detected_at), updated_at: updated, score: ev.score,
-    size: e.size, core_size: e.core_size, density: e.density, mean_degree: e.mean_degree, linked_members: e.linked_members, synchrony: e.synchrony, target_concentration: e.target_concentration,
+    size: e.size, core_size: e.core_size, density: e.density, mean_degree: e.mean_degree, linked_members: e.linked_members, tied_members: e.tied_members, synchrony: e.synchrony, target_concentration: e.target_concentration,
     top_target: top ? `${top.kind}:${top.id}` : undefined,
     shared_devices: e.shared_infrastructure.devices, accounts_on_shared_devices: e.shared_infrastructure.accounts_on_shared_devices,
     shared_ip_prefixes: e.shared_infrastructure.ip_prefixes, registration_within_24h_share: e.registration_spread.within_24h_share,

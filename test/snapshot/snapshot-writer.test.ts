@@ -60,18 +60,18 @@ describe('snapshot written by detect --snapshot', () => {
 
   it('rings join ring_members: each ring event has exactly its members, as detect emitted them', async () => {
     const joined = await duck.rows(`
-      select r.ring_id, r.version, r.size, r.linked_members, r.status, r.score, list(m.account_id order by m.member_index) as members,
+      select r.ring_id, r.version, r.size, r.linked_members, r.tied_members, r.status, r.score, list(m.account_id order by m.member_index) as members,
              list(m.links order by m.member_index) as links, list(m.evidence_weight order by m.member_index) as weights
       from ${glob('rings')} r join ${glob('ring_members')} m on m.seq = r.seq and m.ring_id = r.ring_id and m.version = r.version
       group by all order by r.ring_id, r.version`);
     const expected = [...res.rings]
       .sort((a, b) => (a.ring_id < b.ring_id ? -1 : a.ring_id > b.ring_id ? 1 : a.version - b.version))
       .map((e) => ({
-        ring_id: e.ring_id, version: e.version, size: e.evidence.size, linked_members: e.evidence.linked_members, status: e.status, score: e.score, members: e.members.map((x) => x.account_id),
+        ring_id: e.ring_id, version: e.version, size: e.evidence.size, linked_members: e.evidence.linked_members, tied_members: e.evidence.tied_members, status: e.status, score: e.score, members: e.members.map((x) => x.account_id),
         links: e.members.map((x) => x.links), weights: e.members.map((x) => x.evidence_weight),
       }));
     expect(expected.flatMap((e) => e.links).every((x) => typeof x === 'number')).toBe(true);
-    expect(expected.every((e) => typeof e.linked_members === 'number')).toBe(true);
+    expect(expected.every((e) => typeof e.linked_members === 'number' && typeof e.tied_members === 'number')).toBe(true);
     expect(joined).toEqual(expected);
   });
 

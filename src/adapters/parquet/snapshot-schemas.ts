@@ -58,7 +58,7 @@ const DEFINITIONS: Record<TableName, SchemaDefinition> = {
   },
   rings: {
     seq: i64(), ring_id: str(), version: i32(), status: str(), merged_into: str(true), detected_at: ts(), updated_at: ts(), score: dbl(),
-    size: i32(), core_size: i32(), density: dbl(), mean_degree: dbl(true), linked_members: { type: 'INT32', optional: true }, synchrony: dbl(), target_concentration: dbl(),
+    size: i32(), core_size: i32(), density: dbl(), mean_degree: dbl(true), linked_members: { type: 'INT32', optional: true }, tied_members: { type: 'INT32', optional: true }, synchrony: dbl(), target_concentration: dbl(),
     top_target: str(true), shared_devices: i32(), accounts_on_shared_devices: i32(), shared_ip_prefixes: i32(),
     registration_within_24h_share: dbl(), ...signalCols(), evidence_json: blob(),
     code_version: str(), param_hash: str(), seed: i64(), model_id: str(), model_sha256: str(true),

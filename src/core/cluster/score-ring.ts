@@ -37,7 +37,10 @@ export function scoreRing(ev: RingEvidence): number {
   // a coordinated core of many accounts: a household or a few colleagues engage each other's notes
   // too, but a group past a handful of accounts all linked by evidence is a matrix's mark (CopyCatch's
   // group size); bonus on top of the six terms, which sum to 1, so a small group's score is unchanged
-  const scale = Math.min(1, Math.max(0, ((ev.linked_members ?? 0) - SCALE_FROM) / (SCALE_FULL - SCALE_FROM)));
+  // (members tied to two or more others count too: a ring's boosters each back a few posters with
+  // evidence too weak for a strong edge)
+  const coordinated = Math.max(ev.linked_members ?? 0, ev.tied_members ?? 0);
+  const scale = Math.min(1, Math.max(0, (coordinated - SCALE_FROM) / (SCALE_FULL - SCALE_FROM)));
   // …and a large group registered within one day: a batch of accounts made to work together (the
   // registration term alone counts the share, whatever the group's size)
   const cohort = scale * ev.registration_spread.within_24h_share;

@@ -133,7 +133,9 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
         return { account_id: m, role: s >= p.coreMinStrength ? 'core' : 'periphery', score: s, links: ties.links, evidence_weight: round3(ties.inGroup) };
       });
       evidence.core_size = ringMembers.filter((m) => m.role === 'core').length;
-      return { ring_id: ids[i], members: ringMembers, score: scoreRing(evidence), evidence, ...(absorbed[i].length ? { absorbed: absorbed[i] } : {}) };
+      // a fresh object: the cached features are shared between rounds, and the ties change without them
+      const ev = { ...evidence, tied_members: tiedMembers(members, adj, set) };
+      return { ring_id: ids[i], members: ringMembers, score: scoreRing(ev), evidence: ev, ...(absorbed[i].length ? { absorbed: absorbed[i] } : {}) };
     });
     features.keepOnly(new Set(ids));
     metrics.inc('cluster_rounds_total');
@@ -200,4 +202,15 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
 /** Edges by (a, b), as detect-communities.ts sorts them (the link stage emits each pair once, a < b). */
 function byPair(x: EdgeRecord, y: EdgeRecord): number {
   return x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
+}
+
+/** Members with positive evidence (attachment weights) to at least two other members. */
+function tiedMembers(members: readonly string[], adj: Adjacency, set: ReadonlySet<string>): number {
+  let n = 0;
+  for (const m of members) {
+    let ties = 0;
+    for (const [y, w] of adj.get(m) ?? []) if (w > 0 && set.has(y) && ++ties >= 2) break;
+    if (ties >= 2) n++;
+  }
+  return n;
 }

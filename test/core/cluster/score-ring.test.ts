@@ -47,6 +47,9 @@ describe('scoreRing', () => {
     expect(at(10)).toBeCloseTo(scoreRing(family) + 0.1, 3);
     // full at 10: more members add nothing
     expect(at(40)).toBe(at(10));
+    // members tied to two or more others count as well as strongly linked ones: the larger of the two
+    expect(scoreRing({ ...family, size: 10, linked_members: 4, tied_members: 10 })).toBe(scoreRing({ ...family, size: 10, linked_members: 10 }));
+    expect(scoreRing({ ...family, size: 10, linked_members: 10, tied_members: 3 })).toBe(scoreRing({ ...family, size: 10, linked_members: 10 }));
     // the score stays within [0, 1]
     expect(scoreRing({ ...family, size: 50, synchrony: 1, target_concentration: 1, linked_members: 50, signal_contributions: { co_target: 0.4, lockstep: 0.3, mutual_engagement: 0.3 }, registration_spread: { ...base.registration_spread, within_24h_share: 1 } })).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, resolveParams } from '../../../src/config/params.ts';
 import type { EdgeRecord } from '../../../src/core/link/score-edge.ts';
+import { scoreRing } from '../../../src/core/cluster/score-ring.ts';
 import { createMetrics } from '../../../src/runtime/metrics.ts';
 import { createClusterStage, type ClusterRound } from '../../../src/stages/cluster/cluster-stage.ts';
 
@@ -75,6 +76,19 @@ describe('cluster stage', () => {
     expect(byId.get('b1')).toMatchObject({ role: 'periphery', score: 0, links: 4, evidence_weight: 3.6 });
     expect(byId.get('s5')).toMatchObject({ role: 'core', links: 4, evidence_weight: 8 });
     expect(byId.get('s1')).toMatchObject({ links: 5, evidence_weight: 8.9 });
+  });
+
+  it('counts members tied to two or more others (tied_members), and the scale bonus reads them: boosters too weak for a strong edge', () => {
+    const core = ['s1', 's2', 's3', 's4', 's5'];
+    const strong = pairs(core).map(([a, b]) => edge(a, b, 'strong', { lockstep: 1.2, co_target: 0.8 }));
+    // six boosters each backing three posters (weak edges), and a seventh account tied to one only
+    const boosters = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].flatMap((b, i) => [0, 1, 2].map((k) => edge(b, core[(i + k) % 5], 'weak', { mutual_engagement: 1.1 })));
+    const last = run([...strong, ...boosters, edge('x1', 's1', 'weak', { mutual_engagement: 0.9 })], 0).at(-1)!;
+    const c = last.candidates[0];
+    expect(c.members.map((m) => m.account_id).sort()).toEqual(['b1', 'b2', 'b3', 'b4', 'b5', 'b6', ...core]);
+    expect(c.evidence).toMatchObject({ linked_members: 5, tied_members: 11 });
+    expect(c.score).toBe(scoreRing(c.evidence));
+    expect(c.score).toBeGreaterThan(scoreRing({ ...c.evidence, tied_members: undefined }));
   });
 
   it('finds communities on the current strong edges only, after edges are re-weighted and dropped', () => {
