@@ -80,12 +80,14 @@ export const ParamsSchema = z.object({
     /** on groups smaller than minRingSize, each account joining collectively must also have evidence with this many other joiners: a cohort of boosters, not a few bystanders (0 = no such test) */
     attachCohortMinLinks: z.number().int().min(0),
     /**
-     * A strong core of minRingSize − 1 accounts (one short of a ring) takes in accounts with this many
-     * ties and this much evidence to it (instead of attachMinLinks / attachMinWeight): a small ring's
-     * boosters each back two or three of its posters, and without them it is never a candidate
+     * A strong core smaller than minRingSize takes in accounts with this many ties and this much
+     * evidence to it (instead of attachMinLinks / attachMinWeight): a small ring's boosters each back
+     * two or three of its posters, and without them it is never a candidate…
      */
-    attachShortCoreMinLinks: z.number().int().min(1),
-    attachShortCoreMinWeight: z.number().positive(),
+    attachSmallCoreMinLinks: z.number().int().min(1),
+    attachSmallCoreMinWeight: z.number().positive(),
+    /** …a core of minRingSize − 1 keeps them; a smaller core only when it grows to this many accounts (a cohort around a few posters, not a family around a pair) */
+    attachSmallCoreGrowTo: z.number().int().min(2),
     /** a ring member whose evidence all aged out of the window, and that no community holds, stays in its ring */
     keepAgedMembers: z.boolean(),
     mergeMinWeight: z.number().positive(),
@@ -158,7 +160,7 @@ export const DEFAULTS: Readonly<Params> = Object.freeze({
     semanticMinCosine: 0.95,
     semanticMaxNeighbours: 10,
   },
-  cluster: { everyMs: 15 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, attachMinBeyondTarget: 0.2, attachCollective: true, attachCollectiveMinSize: 3, attachCohortMinLinks: 2, attachShortCoreMinLinks: 2, attachShortCoreMinWeight: 1.2, attachCorroborationMinBehaviour: 0.2, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, seedSplitRatio: 0.25, absorbAfterRounds: 8, absorbMinShare: 0.8 },
+  cluster: { everyMs: 15 * 60_000, resolution: 0.5, louvainRandomWalk: true, minRingSize: 5, coreMinStrength: 0.5, attachMinWeight: 3, attachMinShare: 0.5, attachMinLinks: 3, attachRounds: 3, attachMinBeyondTarget: 0.2, attachCollective: true, attachCollectiveMinSize: 3, attachCohortMinLinks: 2, attachSmallCoreMinLinks: 2, attachSmallCoreMinWeight: 1.2, attachSmallCoreGrowTo: 8, attachCorroborationMinBehaviour: 0.2, keepAgedMembers: true, mergeMinWeight: 3, mergeMinPerMember: 2, mergeMinInternalRatio: 1, mergeUnanchoredFactor: 0.5, weakCoreK: 4, weakSeedMinBehaviour: 0.3, seedSplitRatio: 0.25, absorbAfterRounds: 8, absorbMinShare: 0.8 },
   flag: { minScore: 0.6, keepMinScore: 0.5, minRounds: 1, updateMinMemberChange: 0.1, retireAfterMs: 7 * 24 * HOUR, stableIdMinOverlap: 0.3 },
 });
 

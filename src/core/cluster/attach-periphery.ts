@@ -28,11 +28,13 @@ export interface AttachOptions {
   beyondTarget?: Adjacency;
   beyondTargetShare?: number;
   /**
-   * A group found with exactly this many members — one short of a ring — attaches with the bars
-   * below instead (absent = the same bars for every group): its members are all strongly tied, so
-   * an account with evidence to two of them is more likely its booster than a household's bystander.
+   * Groups found with fewer than `below` members (ring size) attach with the bars given here
+   * instead (absent = the same bars for every group): their members are all strongly tied, so an
+   * account with evidence to two of them is more likely a booster than a bystander. A group one
+   * short of `below` keeps what it takes in; a smaller one only when it grows to `growTo` members —
+   * a cohort around a pair or trio of posters, where a family of five on one device stays out.
    */
-  shortCore?: { size: number; minWeight: number; minLinks: number };
+  smallCore?: { below: number; minWeight: number; minLinks: number; growTo: number };
 }
 
 /** Weighted undirected graph: both directions of every edge are present, with the same weight. */
@@ -43,7 +45,8 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
   for (let i = 0; i < communities.length; i++) for (const m of communities[i]) owner.set(m, i);
   const extra: string[][] = communities.map(() => []);
   // evidence from each group to outside accounts, grown incrementally by the members each round adds
-  const toC = communities.map((c) => (c.length === o.shortCore?.size ? new GroupTies(o.shortCore.minWeight, o.shortCore.minLinks) : new GroupTies(o.minWeight, o.minLinks)));
+  const small = o.smallCore;
+  const toC = communities.map((c) => (small && c.length < small.below ? new GroupTies(small.minWeight, small.minLinks) : new GroupTies(o.minWeight, o.minLinks)));
   /** members not yet counted in their group's ties */
   let added: string[][] = communities;
   /** how many candidates each group evaluated when last evaluated (-1: never) */
@@ -77,6 +80,8 @@ export function attachPeriphery(communities: string[][], adj: Adjacency, o: Atta
     }
   }
   if (o.collectiveMinSize) collective(communities, extra, owner, adj, o, toC, added);
+  // small cores that did not grow into a cohort let their joiners go (not offered to other groups this time)
+  if (small) for (let i = 0; i < communities.length; i++) if (communities[i].length < small.below - 1 && communities[i].length + extra[i].length < small.growTo) extra[i] = [];
   return communities.map((c, i) => (extra[i].length ? [...c, ...extra[i]].sort() : c));
 }
 

@@ -109,7 +109,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
     }
     const found = (seeded?.found ?? strongFound).map((c) => [...c]);
     if (seeded) list.push(...seeded.coreWeak);
-    const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds, beyondTarget: beyondTargetAdj, beyondTargetShare: p.attachMinBeyondTarget, collectiveMinSize: p.attachCollective ? p.attachCollectiveMinSize : 0, cohortBelow: p.minRingSize, cohortMinLinks: p.attachCohortMinLinks, shortCore: { size: p.minRingSize - 1, minWeight: p.attachShortCoreMinWeight, minLinks: p.attachShortCoreMinLinks } });
+    const attached = attachPeriphery(found, adj, { minWeight: p.attachMinWeight, minShare: p.attachMinShare, minLinks: p.attachMinLinks, rounds: p.attachRounds, beyondTarget: beyondTargetAdj, beyondTargetShare: p.attachMinBeyondTarget, collectiveMinSize: p.attachCollective ? p.attachCollectiveMinSize : 0, cohortBelow: p.minRingSize, cohortMinLinks: p.attachCohortMinLinks, smallCore: { below: p.minRingSize, minWeight: p.attachSmallCoreMinWeight, minLinks: p.attachSmallCoreMinLinks, growTo: p.attachSmallCoreGrowTo } });
     const communities = mergeFragments(attached, anchoredAdj, { minWeight: p.mergeMinWeight, minPerMember: p.mergeMinPerMember, minInternalRatio: p.mergeMinInternalRatio }).filter((c) => c.length >= p.minRingSize);
     const { ids, absorbed, previous } = identity.assign(communities, ts);
     if (p.keepAgedMembers) {

@@ -52,8 +52,8 @@ describe('attachPeriphery', () => {
     expect(attachPeriphery([ring], all, { ...O, beyondTarget, beyondTargetShare: 0.5 })).toEqual([ring]);
   });
 
-  it('a core one short of ring size (shortCore) takes in accounts tied to two of its members; other groups keep the usual bars', () => {
-    const short = { size: 4, minWeight: 1.2, minLinks: 2 };
+  it('small cores (smallCore): one short of ring size takes in accounts tied to two of its members; smaller ones only when they grow into a cohort', () => {
+    const small = { below: 5, minWeight: 1.2, minLinks: 2, growTo: 8 };
     // b backs two posters of a four-account core; h is tied to two of them too, but mostly to its own household
     const adj2 = graph([
       ['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2], ['d1', 'd2', 2], ['d2', 'd3', 2], ['d3', 'd4', 2], ['d4', 'd5', 2],
@@ -61,12 +61,16 @@ describe('attachPeriphery', () => {
       ['h', 'c2', 0.7], ['h', 'c4', 0.7], ['h', 'y1', 1.2], ['h', 'y2', 1.2],
     ]);
     const five = ['d1', 'd2', 'd3', 'd4', 'd5'];
-    expect(attachPeriphery([core, five], adj2, { ...O, shortCore: short })).toEqual([[...core, 'b'].sort(), five]);
+    expect(attachPeriphery([core, five], adj2, { ...O, smallCore: small })).toEqual([[...core, 'b'].sort(), five]);
     // without the rule the core stays as it is
     expect(attachPeriphery([core, five], adj2, O)).toEqual([core, five]);
     // one tie is not enough, however heavy
     const one = graph([['c1', 'c2', 2], ['c2', 'c3', 2], ['c3', 'c4', 2], ['b', 'c1', 2]]);
-    expect(attachPeriphery([core], one, { ...O, shortCore: short })).toEqual([core]);
+    expect(attachPeriphery([core], one, { ...O, smallCore: small })).toEqual([core]);
+    // a strong pair with three accounts tied to both (a family on one device) stays a pair; with six (a cohort) it grows
+    const pairWith = (n: number) => graph([['p1', 'p2', 2], ...Array.from({ length: n }, (_, i) => [[`f${i}`, 'p1', 0.7], [`f${i}`, 'p2', 0.7]] as [string, string, number][]).flat()]);
+    expect(attachPeriphery([['p1', 'p2']], pairWith(3), { ...O, smallCore: small })).toEqual([['p1', 'p2']]);
+    expect(attachPeriphery([['p1', 'p2']], pairWith(6), { ...O, smallCore: small })[0]).toHaveLength(8);
   });
 
   it('collectively attaches boosters tied mostly to each other, each touching the posters only once', () => {
