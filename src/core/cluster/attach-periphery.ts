@@ -201,6 +201,18 @@ function collective(communities: string[][], extra: string[][], owner: Map<strin
   }
 }
 
+/** How many of the members have positive evidence (these weights) to at least two other members: the `tied_members` of a ring's evidence. */
+export function tiedMembers(members: readonly string[], adj: Adjacency): number {
+  const set = new Set(members);
+  let n = 0;
+  for (const m of members) {
+    let ties = 0;
+    for (const [y, w] of adj.get(m) ?? []) if (w > 0 && set.has(y) && ++ties >= 2) break;
+    if (ties >= 2) n++;
+  }
+  return n;
+}
+
 /** `x`'s evidence in total and to the group (`inGroup`), and how many group accounts it touches. */
 export function evidenceTo(x: string, adj: Adjacency, inGroup: (y: string) => boolean): { total: number; inGroup: number; links: number } {
   const e = { total: 0, inGroup: 0, links: 0 };

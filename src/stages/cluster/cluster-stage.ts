@@ -8,7 +8,7 @@
 import type { Params } from '../../config/params.ts';
 import type { RingEvidence, RingMember } from '../../contracts/ring.ts';
 import { ActivityStore, type AccountFactsRecord, type NoteActivity } from '../../core/cluster/activity-store.ts';
-import { attachPeriphery, evidenceTo, type Adjacency } from '../../core/cluster/attach-periphery.ts';
+import { attachPeriphery, evidenceTo, tiedMembers, type Adjacency } from '../../core/cluster/attach-periphery.ts';
 import { addEarlySeeds, isCorroborated } from '../../core/cluster/early-seeds.ts';
 import { detectCommunities } from '../../core/cluster/detect-communities.ts';
 import { attachWeight, isAnchored, isBeyondTarget } from '../../core/cluster/edge-kinds.ts';
@@ -134,7 +134,7 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
       });
       evidence.core_size = ringMembers.filter((m) => m.role === 'core').length;
       // a fresh object: the cached features are shared between rounds, and the ties change without them
-      const ev = { ...evidence, tied_members: tiedMembers(members, adj, set) };
+      const ev = { ...evidence, tied_members: tiedMembers(members, adj) };
       return { ring_id: ids[i], members: ringMembers, score: scoreRing(ev), evidence: ev, ...(absorbed[i].length ? { absorbed: absorbed[i] } : {}) };
     });
     features.keepOnly(new Set(ids));
@@ -202,15 +202,4 @@ export function createClusterStage(params: Params, metrics: Metrics): StageProce
 /** Edges by (a, b), as detect-communities.ts sorts them (the link stage emits each pair once, a < b). */
 function byPair(x: EdgeRecord, y: EdgeRecord): number {
   return x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
-}
-
-/** Members with positive evidence (attachment weights) to at least two other members. */
-function tiedMembers(members: readonly string[], adj: Adjacency, set: ReadonlySet<string>): number {
-  let n = 0;
-  for (const m of members) {
-    let ties = 0;
-    for (const [y, w] of adj.get(m) ?? []) if (w > 0 && set.has(y) && ++ties >= 2) break;
-    if (ties >= 2) n++;
-  }
-  return n;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachPeriphery, type AttachOptions } from '../../../src/core/cluster/attach-periphery.ts';
+import { attachPeriphery, tiedMembers, type AttachOptions } from '../../../src/core/cluster/attach-periphery.ts';
 import { seededRng } from '../../../src/core/cluster/seeded-rng.ts';
 import { attachPeripheryReference } from './_attach-reference.ts';
 import { graph } from './_graph.ts';
@@ -114,6 +114,14 @@ describe('attachPeriphery', () => {
     expect(attachPeriphery([core, home], adj, { ...small, cohortMinLinks: 2 })).toEqual([[...core, ...boosters].sort(), home]);
     // groups of ring size are exempt
     expect(attachPeriphery([core, home], adj, { ...small, cohortMinLinks: 2, cohortBelow: 3 })).toEqual([[...core, ...boosters].sort(), [...home, 'v1', 'v2'].sort()]);
+  });
+});
+
+describe('tiedMembers', () => {
+  it('counts members with positive evidence to two or more other members, ties outside the group and zero weights not counted', () => {
+    const adj = graph([['a', 'b', 1], ['b', 'c', 1], ['c', 'a', 1], ['d', 'a', 1], ['d', 'x', 1], ['d', 'y', 1], ['e', 'a', 0], ['e', 'b', 0.5]]);
+    expect(tiedMembers(['a', 'b', 'c', 'd', 'e'], adj)).toBe(3); // a, b, c; d has one tie inside, e one positive
+    expect(tiedMembers(['a', 'b'], adj)).toBe(0);
   });
 });
 
